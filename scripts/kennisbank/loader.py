@@ -1,0 +1,261 @@
+"""Reading one entry file strictly: framing, YAML, key lines, body.
+
+The loader never guesses. A file whose front matter is not framed exactly, whose YAML
+has duplicate keys, anchors or aliases, or which is not a mapping, yields problems and
+no entry, so a broken file can never reach the site half-read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from slugify import slugify
+
+from .collections import Collection
+from .problems import Problem
+from .yamlio import Loader
+
+#: Largest front matter accepted, in bytes. The biggest real entry is about 1.5 KB;
+#: the cap stops a file from hiding a large (or exploding) document in its metadata.
+MAX_FRONT_MATTER_BYTES = 32 * 1024
+
+#: File names must already be URL slugs, so a URL is never percent-encoded.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: What Python-Markdown's meta extension (used by MkDocs) takes as a metadata line.
+_META_LINE_RE = re.compile(r"^[A-Za-z0-9_-]+:\s")
+
+_FENCE = "---"
+
+
+@dataclass
+class Entry:
+    """One loaded entry: plain data between loading, validating and rendering.
+
+    Attributes:
+        collection: the collection the file belongs to.
+        path: file path relative to the project root, POSIX style (``practices/x.md``).
+        slug: URL slug, the file name without ``.md``.
+        meta: the front matter as a dict (dates stay ISO strings).
+        body: the Markdown body after the closing ``---``.
+        body_line: 1-based file line on which the body starts.
+        key_lines: 1-based file line of each top-level front-matter key.
+        root_node: the composed YAML node of the front matter, for pointing at values.
+    """
+
+    collection: Collection
+    path: str
+    slug: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    key_lines: dict[str, int]
+    root_node: yaml.MappingNode | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The entry's id, or '' when missing or not a string."""
+        value = self.meta.get("id")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def title(self) -> str:
+        """The entry's title, or its slug when the title is missing."""
+        value = self.meta.get("title")
+        return value if isinstance(value, str) else self.slug
+
+    def node_at(self, path: tuple[Any, ...]) -> yaml.Node | None:
+        """Return the YAML node at a JSON path such as ``("tags", 0)``, or None."""
+        node: yaml.Node | None = self.root_node
+        for step in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                node = next((v for k, v in node.value if k.value == step), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                return None
+        return node
+
+    def line_of(self, path: tuple[Any, ...]) -> int:
+        """1-based file line of the value at ``path``; the key's line, or 1, as fallback."""
+        node = self.node_at(path)
+        if node is not None:
+            return node.start_mark.line + 2
+        if path and isinstance(path[0], str) and path[0] in self.key_lines:
+            return self.key_lines[path[0]]
+        return 1
+
+
+def suggest_slug(stem: str) -> str:
+    """Return the ASCII kebab-case slug for a file stem (``überblick é`` -> ``uberblick-e``)."""
+    return slugify(stem) or "item"
+
+
+def read_entry(path: Path, root: Path, collection: Collection) -> tuple[Entry | None, list[Problem]]:
+    """Read and frame one entry file.
+
+    Args:
+        path: the Markdown file.
+        root: the project root; problem paths are shown relative to it.
+        collection: the collection the file belongs to.
+
+    Returns:
+        ``(entry, problems)``. ``entry`` is None when the file cannot be read safely
+        (then ``problems`` says why). Problems that do not stop reading, such as a bad
+        file name or a byte-order mark, come with an entry.
+    """
+    shown = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, 1, "FM009", "", f"Kan het bestand niet lezen: {exc.strerror}.")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(shown, line, 1, "FM009", "", "Het bestand is geen geldige UTF-8-tekst.")]
+    return parse_entry(text, shown, path.stem, collection)
+
+
+def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tuple[Entry | None, list[Problem]]:
+    """Frame and parse the text of one entry file; see :func:`read_entry` for the result."""
+    problems: list[Problem] = []
+    if not SLUG_RE.match(stem):
+        problems.append(Problem(
+            shown, 0, 1, "FILE001", "",
+            f"De bestandsnaam '{stem}.md' is geen nette slug voor een webadres.",
+            f"Hernoem het bestand naar '{suggest_slug(stem)}.md'.",
+        ))
+    if text.startswith("\ufeff"):
+        problems.append(Problem(shown, 1, 1, "FM002", "", "Het bestand begint met een onzichtbaar BOM-teken vóór '---'."))
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").split("\n")
+
+    if lines[0].rstrip() != _FENCE:
+        if _META_LINE_RE.match(lines[0]):
+            message = (f"Regel 1 ('{lines[0][:40]}') ziet eruit als een veld, maar de front matter begint niet met '---'. "
+                       "MkDocs zou zulke regels stil als metadata opvatten en van de pagina laten verdwijnen.")
+        else:
+            message = "Het bestand begint niet met '---' op regel 1; de front matter ontbreekt."
+        problems.append(Problem(shown, 1, 1, "FM001", "", message))
+        return None, problems
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    if close is None:
+        problems.append(Problem(shown, 1, 1, "FM003", "", "De front matter die op regel 1 begint, wordt nergens met '---' afgesloten."))
+        return None, problems
+
+    yaml_text = "\n".join(lines[1:close])
+    if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        problems.append(Problem(shown, 2, 1, "FM008", "",
+                                f"De front matter is groter dan {MAX_FRONT_MATTER_BYTES // 1024} KB."))
+        return None, problems
+    if "&" in yaml_text or "*" in yaml_text:  # cheap pre-check; scanning only when needed
+        alias_problems = _anchor_problems(yaml_text, shown)
+        if alias_problems:
+            return None, problems + alias_problems
+
+    loader = Loader(yaml_text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            problems.append(_syntax_problem(exc, shown, lines))
+            return None, problems
+        if node is None:
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+        if not isinstance(node, yaml.MappingNode):
+            problems.append(Problem(shown, node.start_mark.line + 2, 1, "FM004", "",
+                                    "De front matter is geen reeks velden ('veld: waarde') maar een "
+                                    + ("lijst." if isinstance(node, yaml.SequenceNode) else "losse waarde.")))
+            return None, problems
+        duplicates = list(_duplicate_keys(node, shown))
+        if duplicates:
+            return None, problems + duplicates
+        meta = loader.construct_document(node)
+    except yaml.YAMLError as exc:  # e.g. a tag the safe loader refuses
+        problems.append(Problem(shown, 2, 1, "FM005", "", f"De YAML kan niet gelezen worden: {_first_line(exc)}."))
+        return None, problems
+    finally:
+        loader.dispose()
+
+    key_lines = {k.value: k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    body_lines = lines[close + 1:]
+    problems.extend(_second_block(body_lines, close + 2, shown))
+    entry = Entry(
+        collection=collection, path=shown, slug=stem, meta=meta,
+        body="\n".join(body_lines), body_line=close + 2, key_lines=key_lines, root_node=node,
+    )
+    return entry, problems
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, lines: list[str]) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 2) if mark else 2
+    col = (mark.column + 1) if mark else 1
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    problem = (exc.problem or "").strip()
+    if "mapping values are not allowed" in problem:
+        key, _, value = source_line.partition(":")
+        value = value.strip().replace('"', '\\"')
+        return Problem(
+            shown, line, col, "FM005", key.strip(),
+            f"In de waarde van '{key.strip()}' staat een dubbele punt gevolgd door een spatie; YAML leest dat als een nieuw veld.",
+            f"Zet de waarde tussen aanhalingstekens: {key.strip()}: \"{value}\"",
+        )
+    if "found character '\\t'" in problem or "\t" in source_line:
+        return Problem(shown, line, col, "FM005", "", "Er staat een tab in de front matter; YAML staat alleen spaties toe.",
+                       "Vervang de tab door spaties.")
+    return Problem(shown, line, col, "FM005", "",
+                   f"De YAML kan niet gelezen worden op regel {line} ({problem or _first_line(exc)}): '{source_line.strip()[:60]}'.",
+                   "Controleer inspringing, aanhalingstekens en dubbele punten op deze regel en de regel ervoor.")
+
+
+def _anchor_problems(yaml_text: str, shown: str) -> list[Problem]:
+    found: list[Problem] = []
+    try:
+        for token in yaml.scan(yaml_text, Loader=Loader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                kind = "anker" if isinstance(token, yaml.AnchorToken) else "verwijzing"
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                found.append(Problem(shown, token.start_mark.line + 2, token.start_mark.column + 1, "FM007", "",
+                                     f"YAML-{kind} '{sign}{token.value}' is niet toegestaan."))
+    except yaml.YAMLError:
+        return []  # the composer reports the syntax error with its line
+    return found
+
+
+def _duplicate_keys(node: yaml.Node, shown: str, prefix: str = ""):
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            line = key.start_mark.line + 2
+            if name in seen:
+                yield Problem(shown, line, key.start_mark.column + 1, "FM006", prefix + str(name),
+                              f"Het veld '{prefix}{name}' staat er twee keer in: op regel {seen[name]} en op regel {line}.")
+            else:
+                seen[name] = line
+            yield from _duplicate_keys(value, shown, f"{prefix}{name}.")
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _duplicate_keys(item, shown, f"{prefix.rstrip('.')}[{index}].")
+
+
+def _second_block(body_lines: list[str], first_line: int, shown: str) -> list[Problem]:
+    """Flag a second ``---`` block right after the front matter: its text would vanish."""
+    for offset, line in enumerate(body_lines):
+        if not line.strip():
+            continue
+        if line.rstrip() == _FENCE:
+            return [Problem(shown, first_line + offset, 1, "FM010", "",
+                            "Na de front matter begint een tweede blok met '---'; die tekst zou niet goed op de site komen.")]
+        return []
+    return []

@@ -1,0 +1,291 @@
+"""Validation of loaded entries: schema, vocabularies, ids, links, body, safety and personal data.
+
+Every check returns :class:`~kennisbank.problems.Problem` objects; nothing raises on bad
+content, so one run reports every problem in every file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import yaml
+from jsonschema import ValidationError
+
+from .collections import COLLECTIONS, collection_of_id
+from .loader import Entry
+from .privacy import personal_data_problems
+from .problems import Problem
+from .project import Project
+from .safety import body_problems
+from .schemas import SchemaSet
+from .vocabularies import Vocabularies
+
+ID_RE = re.compile(r"^(pr|di|in)-[0-9]{3,}$")
+
+#: Marker of a template placeholder written by ``kb new``.
+PLACEHOLDER = "[[VUL IN"
+
+_YAML_TYPES = {
+    "tag:yaml.org,2002:bool": "een ja/nee-waarde",
+    "tag:yaml.org,2002:int": "een getal",
+    "tag:yaml.org,2002:float": "een kommagetal",
+    "tag:yaml.org,2002:null": "een lege waarde",
+}
+_JSON_TYPES = {
+    "string": "tekst", "array": "een lijst", "object": "een groep velden (veld: waarde)",
+    "integer": "een geheel getal", "number": "een getal", "boolean": "ja of nee",
+}
+
+
+def validate_project(project: Project, schemas: SchemaSet) -> list[Problem]:
+    """Validate every entry and the links between entries.
+
+    Args:
+        project: the loaded project (its load problems are included in the result).
+        schemas: prebuilt validators from :func:`kennisbank.schemas.load_schemas`.
+
+    Returns:
+        Every problem, sorted by path, line and code. Empty when the content is clean.
+    """
+    problems = list(project.problems)
+    for entry in project.entries:
+        problems.extend(validate_entry(entry, schemas, project.vocabularies))
+    problems.extend(cross_entry_problems(project.entries))
+    return sorted(set(problems))
+
+
+def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies) -> list[Problem]:
+    """Check one entry on its own (everything except links and id uniqueness).
+
+    Returns:
+        Problems for this entry; fields holding a ``[[VUL IN …]]`` placeholder get only
+        the placeholder problem, so a fresh ``kb new`` file lists exactly what to fill in.
+    """
+    placeholders = {key for key, value in entry.meta.items() if PLACEHOLDER in repr(value)}
+    problems: list[Problem] = [
+        Problem(entry.path, entry.key_lines.get(key, 1), 1, "TODO001", key,
+                f"Het veld '{key}' bevat nog een invulplek uit het sjabloon.")
+        for key in sorted(placeholders)
+    ]
+    for problem in _schema_problems(entry, schemas):
+        if problem.field.split(".")[0].split("[")[0] not in placeholders:
+            problems.append(problem)
+    problems.extend(p for p in _vocabulary_problems(entry, vocabularies) if p.field not in placeholders)
+    problems.extend(body_problems(entry))
+    problems.extend(personal_data_problems(entry, vocabularies.functional_mailboxes))
+    return problems
+
+
+# --- schema ---------------------------------------------------------------------------
+
+def _field_name(path: Iterable[Any]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _schema_problems(entry: Entry, schemas: SchemaSet) -> Iterator[Problem]:
+    validator = schemas.validators[entry.collection.name]
+    known = schemas.fields[entry.collection.name]
+    for error in validator.iter_errors(entry.meta):
+        yield from _translate(error, entry, known)
+
+
+def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    name = _field_name(path)
+    line = entry.line_of(path) if path else 1
+    kind = error.validator
+    if kind == "required":
+        present = error.instance if isinstance(error.instance, dict) else {}
+        for missing in error.validator_value:
+            if missing not in present:
+                where = f"{name}." if name else ""
+                yield Problem(entry.path, line, 1, "SCH001", where + missing,
+                              f"Het verplichte veld '{where}{missing}' ontbreekt.",
+                              f"Voeg een regel '{missing}: ...' toe." if not name else "")
+    elif kind in ("unevaluatedProperties", "additionalProperties"):
+        allowed = known if not path else tuple((error.schema.get("properties") or {}).keys())
+        for key in error.instance:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = f"Bedoelde je '{guess[0]}'?" if guess else f"Toegestane velden: {', '.join(allowed)}."
+            where = f"{name}." if name else ""
+            yield Problem(entry.path, entry.line_of(path + (key,)), 1, "SCH002", where + str(key),
+                          f"Het veld '{where}{key}' is onbekend in een {entry.collection.label_singular.lower()}.", hint)
+    elif kind == "type":
+        yield _type_problem(error, entry, path, name, line)
+    elif kind == "pattern" and path == ("id",):
+        yield Problem(entry.path, line, 1, "ID002", "id",
+                      f"De id '{error.instance}' heeft niet de vorm '{entry.collection.id_prefix}-' plus minstens drie cijfers.",
+                      f"Bijvoorbeeld: id: {entry.collection.id_prefix}-012")
+    elif kind == "format":
+        yield Problem(entry.path, line, 1, "SCH004", name,
+                      f"'{error.instance}' in '{name}' is geen geldige datum in de vorm JJJJ-MM-DD.",
+                      "Schrijf de datum als 2024-03-01 (jaar-maand-dag).")
+    elif kind == "pattern":
+        readable = {"^https?://": "een webadres dat met https:// begint",
+                    "^[a-z0-9]+(-[a-z0-9]+)*$": "kleine letters, cijfers en streepjes"}
+        yield Problem(entry.path, line, 1, "SCH004", name,
+                      f"'{error.instance}' in '{name}' heeft niet de juiste vorm: verwacht {readable.get(error.validator_value, 'de vorm ' + error.validator_value)}.")
+    elif kind in ("minLength", "maxLength", "minItems", "maxItems"):
+        size = len(error.instance) if hasattr(error.instance, "__len__") else 0
+        unit = "tekens" if isinstance(error.instance, str) else "waarden"
+        bound = "minstens" if kind.startswith("min") else "hoogstens"
+        yield Problem(entry.path, line, 1, "SCH005", name,
+                      f"'{name}' heeft {size} {unit}; dat moeten er {bound} {error.validator_value} zijn.")
+    elif kind == "uniqueItems":
+        yield Problem(entry.path, line, 1, "SCH006", name, f"In '{name}' staat een waarde dubbel.")
+    elif kind == "anyOf" and path and path[0] == "sources":
+        yield Problem(entry.path, line, 1, "SCH007", name,
+                      f"De bron '{name}' heeft een webadres (url) of een sectie (section) nodig.")
+    elif kind == "enum":
+        yield Problem(entry.path, line, 1, "SCH004", name,
+                      f"'{error.instance}' in '{name}' is niet toegestaan; kies uit: {', '.join(map(str, error.validator_value))}.")
+    else:  # a rule added to a schema later; keep the problem visible rather than lose it
+        yield Problem(entry.path, line, 1, "SCH004", name, f"'{name}' voldoet niet aan het schema ({kind}).")
+
+
+def _type_problem(error: ValidationError, entry: Entry, path: tuple[Any, ...], name: str, line: int) -> Problem:
+    expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+    want = _JSON_TYPES.get(expected, expected)
+    node = entry.node_at(path)
+    if isinstance(node, yaml.ScalarNode) and node.style is None and node.tag in _YAML_TYPES:
+        original = node.value
+        return Problem(entry.path, line, node.start_mark.column + 1, "SCH003", name,
+                       f"YAML leest '{original}' in '{name}' als {_YAML_TYPES[node.tag]}, maar hier hoort {want}.",
+                       f"Zet de waarde tussen aanhalingstekens: {path[-1] if path and isinstance(path[-1], str) else name}: \"{original}\"")
+    if expected == "array" and isinstance(error.instance, str):
+        return Problem(entry.path, line, 1, "SCH003", name,
+                       f"'{name}' moet een lijst zijn, maar is de tekst '{error.instance}'.",
+                       f"Schrijf een lijst: {name}: [{error.instance}]")
+    return Problem(entry.path, line, 1, "SCH003", name,
+                   f"'{name}' moet {want} zijn, maar is {_describe(error.instance)}.")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "een ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "een getal"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    if value is None:
+        return "leeg"
+    return "tekst"
+
+
+# --- vocabularies ---------------------------------------------------------------------
+
+def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[Problem]:
+    for key, value in entry.meta.items():
+        vocabulary = vocabularies.field_vocabulary(entry.collection.name, key)
+        if vocabulary is None:
+            continue
+        terms = vocabularies.terms.get(vocabulary, {})
+        values = value if isinstance(value, list) else [value]
+        seen_lower: dict[str, str] = {}
+        for index, item in enumerate(values):
+            if not isinstance(item, str):
+                continue  # the schema already reports the type
+            path = (key, index) if isinstance(value, list) else (key,)
+            line = entry.line_of(path)
+            lowered = item.lower()
+            if lowered in seen_lower and seen_lower[lowered] != item:
+                yield Problem(entry.path, line, 1, "VOC002", key,
+                              f"'{item}' en '{seen_lower[lowered]}' in '{key}' verschillen alleen in hoofdletters.")
+            seen_lower.setdefault(lowered, item)
+            if item in terms:
+                continue
+            yield Problem(entry.path, line, 1, "VOC001", key,
+                          f"'{item}' staat niet in de woordenlijst '{vocabulary}' (veld '{key}').",
+                          _did_you_mean(item, terms))
+
+
+def _did_you_mean(value: str, terms: dict[str, Any]) -> str:
+    by_label = {t.label.lower(): t.id for t in terms.values()}
+    lowered = value.lower().strip()
+    if lowered in terms:
+        return f"Bedoelde je '{lowered}'? Gebruik kleine letters."
+    if lowered in by_label:
+        return f"Gebruik de id '{by_label[lowered]}' in plaats van het label."
+    guess = difflib.get_close_matches(lowered, list(terms) + list(by_label), n=1, cutoff=0.6)
+    if guess:
+        return f"Bedoelde je '{by_label.get(guess[0], guess[0])}'?"
+    return f"Kies uit: {', '.join(terms)}."
+
+
+# --- across entries -------------------------------------------------------------------
+
+def cross_entry_problems(entries: list[Entry]) -> list[Problem]:
+    """Check id uniqueness, links between entries and URL collisions.
+
+    Runs in O(number of entries + number of links): one pass builds the id index.
+    """
+    problems: list[Problem] = []
+    by_id: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.id:
+            by_id[entry.id].append(entry)
+    for entry_id, owners in by_id.items():
+        for entry in owners[1:]:
+            problems.append(Problem(entry.path, entry.key_lines.get("id", 1), 1, "ID001", "id",
+                                    f"De id '{entry_id}' wordt ook gebruikt door {owners[0].path}.",
+                                    "Geef dit item de volgende vrije id; de id van een gepubliceerd item verandert nooit."))
+        first = owners[0]
+        expected = first.collection.id_prefix
+        if ID_RE.match(entry_id) and collection_of_id(entry_id) is not first.collection:
+            problems.append(Problem(first.path, first.key_lines.get("id", 1), 1, "ID002", "id",
+                                    f"De id '{entry_id}' hoort niet bij de map {first.collection.folder}/: ids daar beginnen met '{expected}-'."))
+    known = sorted(by_id)
+    for entry in entries:
+        related = entry.meta.get("related")
+        if not isinstance(related, list):
+            continue
+        for index, target in enumerate(related):
+            if not isinstance(target, str):
+                continue
+            line = entry.line_of(("related", index))
+            if target == entry.id:
+                problems.append(Problem(entry.path, line, 1, "LINK002", "related",
+                                        f"Het item verwijst in 'related' naar zichzelf ('{target}')."))
+            elif target not in by_id:
+                guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+                problems.append(Problem(entry.path, line, 1, "LINK001", "related",
+                                        f"Er is geen item met de id '{target}'.",
+                                        f"Bedoelde je '{guess[0]}' ({by_id[guess[0]][0].title})?" if guess else
+                                        "Controleer de id in de map van de collectie, of verwijder de verwijzing."))
+    problems.extend(_url_collisions(entries))
+    return problems
+
+
+def entry_url(entry: Entry) -> str:
+    """Site URL path of an entry, e.g. ``/praktijkvoorbeelden/common-ground/``."""
+    return f"/{entry.collection.url_prefix}/{entry.slug}/"
+
+
+def _url_collisions(entries: list[Entry]) -> list[Problem]:
+    owner: dict[str, Entry] = {entry_url(e): e for e in entries}
+    owner.update({f"/p/{e.id}/": e for e in entries if e.id})
+    problems = []
+    for entry in entries:
+        aliases = entry.meta.get("aliases")
+        for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+            if not isinstance(alias, str):
+                continue
+            if alias in owner and owner[alias] is not entry:
+                problems.append(Problem(entry.path, entry.line_of(("aliases", index)), 1, "URL001", "aliases",
+                                        f"Het oude adres '{alias}' is al in gebruik door {owner[alias].path}."))
+            owner.setdefault(alias, entry)
+    return problems
+
+
+__all__ = ["validate_project", "validate_entry", "cross_entry_problems", "entry_url", "COLLECTIONS"]

@@ -1,0 +1,102 @@
+"""The controlled vocabularies in ``vocabularies.yml``: id, Dutch label, short description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .yamlio import Loader
+
+#: Which front-matter field draws from which vocabulary, per collection name.
+#: ``None`` as collection list means: the field is checked in every collection.
+FIELD_VOCABULARY: dict[str, str] = {
+    "themes": "themes",
+    "tags": "tags",
+    "organisation_types": "organisation_types",
+    "target_groups": "target_groups",
+    "users": "instrument_users",
+    "phases": "policy_phases",
+    "maturity": "maturity",
+}
+
+#: The vocabulary of the ``status`` field depends on the collection.
+STATUS_VOCABULARY: dict[str, str] = {"practice": "practice_status", "dilemma": "dilemma_status"}
+
+REQUIRED = (
+    "themes", "organisation_types", "target_groups", "practice_status", "dilemma_status",
+    "instrument_users", "policy_phases", "maturity", "tags",
+)
+
+
+class VocabularyError(Exception):
+    """Raised when ``vocabularies.yml`` is missing or malformed; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary value: stable kebab-case id, Dutch label, Dutch description."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    """All vocabularies, by name (``themes``) then term id, in file order."""
+
+    terms: dict[str, dict[str, Term]]
+    functional_mailboxes: tuple[str, ...] = ()
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        """Return the Dutch label of ``term_id``, or the id itself when unknown."""
+        term = self.terms.get(vocabulary, {}).get(term_id)
+        return term.label if term else term_id
+
+    def field_vocabulary(self, collection: str, field: str) -> str | None:
+        """Name of the vocabulary that ``field`` of ``collection`` draws from, or None."""
+        if field == "status":
+            return STATUS_VOCABULARY.get(collection)
+        return FIELD_VOCABULARY.get(field)
+
+
+def load_vocabularies(path: Path) -> Vocabularies:
+    """Read ``vocabularies.yml``.
+
+    Args:
+        path: path of the YAML file.
+
+    Returns:
+        The vocabularies, each as an ordered mapping of id to :class:`Term`.
+
+    Raises:
+        VocabularyError: the file is missing, is not valid YAML, lacks a required
+            vocabulary, or a term has no id or label, or an id occurs twice.
+    """
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except OSError as exc:
+        raise VocabularyError(f"{path}: kan de woordenlijsten niet lezen ({exc.strerror}).") from None
+    except yaml.YAMLError as exc:
+        raise VocabularyError(f"{path}: geen geldige YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: verwacht een lijst van woordenlijsten (veld: waarde).")
+    terms: dict[str, dict[str, Term]] = {}
+    for name in REQUIRED:
+        if not isinstance(data.get(name), list):
+            raise VocabularyError(f"{path}: de woordenlijst '{name}' ontbreekt of is geen lijst.")
+    for name, items in data.items():
+        if name == "functional_mailboxes":
+            continue
+        table: dict[str, Term] = {}
+        for item in items or []:
+            if not isinstance(item, dict) or not item.get("id") or not item.get("label"):
+                raise VocabularyError(f"{path}: in '{name}' heeft elke waarde een id en een label nodig: {item!r}")
+            if item["id"] in table:
+                raise VocabularyError(f"{path}: id '{item['id']}' staat twee keer in '{name}'.")
+            table[str(item["id"])] = Term(str(item["id"]), str(item["label"]), str(item.get("description", "")))
+        terms[name] = table
+    mailboxes = tuple(str(m).lower() for m in data.get("functional_mailboxes") or ())
+    return Vocabularies(terms=terms, functional_mailboxes=mailboxes)

@@ -1,0 +1,141 @@
+"""The 'In cijfers' page: charts drawn at build time as SVG, each with a table of the same numbers.
+
+Bar charts use leather, whose SVG carries its styling in attributes: no ``<style>`` and no
+script, so the charts also render under a strict Content-Security-Policy. Leather has no
+heat map, so the theme × organisation-type matrix is drawn here as a grid of rectangles.
+"""
+
+from __future__ import annotations
+
+import io
+from html import escape
+
+import leather
+
+from .collections import COLLECTIONS
+from .facets import FACETS
+
+CHART_DIR = "assets/charts"
+THEMES_CHART = f"{CHART_DIR}/items-per-thema.svg"
+MATRIX_CHART = f"{CHART_DIR}/thema-organisatietype.svg"
+
+# Readable on white (contrast >= 4.5:1) and no web font: the site loads no fonts.
+leather.theme.default_font_family = "Arial, Helvetica, sans-serif"
+leather.theme.tick_color = "#555555"
+leather.theme.background_color = "#ffffff"
+leather.theme.title_color = "#1a1a1a"
+_BAR_COLOURS = ("#154273", "#8b4a00", "#2f6b2f")
+
+
+def theme_counts(ctx) -> list[tuple[str, str, list[int]]]:  # noqa: ANN001 - generate.Context
+    """``(theme id, label, [count per collection])`` in vocabulary order."""
+    themes = FACETS[0]
+    rows = []
+    for value, label, _ in ctx.facet_terms(themes):
+        entries = ctx.facet_index["themes"].get(value, [])
+        rows.append((value, label, [sum(1 for e in entries if e.collection is c) for c in COLLECTIONS]))
+    return rows
+
+
+def matrix_counts(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str], int]]:  # noqa: ANN001
+    """Themes (rows), organisation types (columns) and the number of entries in each cell."""
+    themes, org_types = FACETS[0], FACETS[1]
+    rows = [(v, label) for v, label, _ in ctx.facet_terms(themes)]
+    cols = [(v, label) for v, label, _ in ctx.facet_terms(org_types)]
+    cells: dict[tuple[str, str], int] = {}
+    for entry in ctx.entries:
+        for theme in themes.values(entry):
+            for org in org_types.values(entry):
+                cells[(theme, org)] = cells.get((theme, org), 0) + 1
+    return rows, cols, cells
+
+
+def themes_svg(rows: list[tuple[str, str, list[int]]]) -> str:
+    """A grid of bar charts, one per collection, of entries per theme."""
+    grid = leather.Grid()
+    for index, collection in enumerate(COLLECTIONS):
+        chart = leather.Chart(collection.label)
+        data = [(counts[index], label) for _, label, counts in reversed(rows)]
+        chart.add_bars(data, fill_color=_BAR_COLOURS[index])
+        grid.add_one(chart)
+    buffer = io.StringIO()
+    grid.to_svg(buffer, width=1200, height=520)
+    return _titled(buffer.getvalue(), "Aantal items per thema, per collectie")
+
+
+def matrix_svg(rows, cols, cells) -> str:  # noqa: ANN001
+    """A heat map: one square per theme × organisation type, darker for more entries."""
+    left, top, size = 300, 170, 44
+    peak = max(cells.values(), default=1) or 1
+    width, height = left + size * len(cols) + 20, top + size * len(rows) + 20
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" font-family="Arial, Helvetica, sans-serif" font-size="13">',
+             "<title>Aantal items per thema en organisatietype</title>",
+             f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
+    for c, (_, label) in enumerate(cols):
+        x = left + c * size + size / 2
+        parts.append(f'<text transform="translate({x} {top - 8}) rotate(-45)" fill="#1a1a1a">{escape(label)}</text>')
+    for r, (theme, label) in enumerate(rows):
+        y = top + r * size
+        parts.append(f'<text x="{left - 8}" y="{y + size / 2 + 4}" text-anchor="end" fill="#1a1a1a">{escape(label)}</text>')
+        for c, (org, _) in enumerate(cols):
+            count = cells.get((theme, org), 0)
+            share = count / peak
+            # From white to the site's dark blue; text switches to white on dark cells.
+            shade = tuple(round(255 - (255 - t) * share) for t in (0x15, 0x42, 0x73))
+            fill = "#%02x%02x%02x" % shade
+            text = "#ffffff" if share > 0.5 else "#1a1a1a"
+            x = left + c * size
+            parts.append(f'<rect x="{x}" y="{y}" width="{size - 2}" height="{size - 2}" fill="{fill}" stroke="#767676" stroke-width="0.5"/>')
+            parts.append(f'<text x="{x + size / 2 - 1}" y="{y + size / 2 + 4}" text-anchor="middle" fill="{text}">{count}</text>')
+    parts.append("</svg>\n")
+    return "\n".join(parts)
+
+
+def _titled(svg: str, title: str) -> str:
+    start = svg.index("<svg")
+    close = svg.index(">", start) + 1
+    return svg[start:close] + f"<title>{escape(title)}</title>" + svg[close:]
+
+
+def render_page(ctx) -> dict[str, str]:  # noqa: ANN001
+    """The ``in-cijfers.md`` page and its two SVG charts."""
+    from .text import md
+
+    theme_rows = theme_counts(ctx)
+    rows, cols, cells = matrix_counts(ctx)
+    totals = [len([e for e in ctx.entries if e.collection is c]) for c in COLLECTIONS]
+    busiest = max(theme_rows, key=lambda r: sum(r[2]))
+    lines = [
+        "---\ntitle: In cijfers\ndescription: De kennisbank in grafieken, met dezelfde cijfers in tabellen.\nkb_search: false\n---\n",
+        "# De kennisbank in cijfers\n",
+        f"De kennisbank telt {sum(totals)} items: " + ", ".join(
+            f"{n} {c.label.lower()}" for n, c in zip(totals, COLLECTIONS)) + ". "
+        "Een item kan bij meer thema's en organisatietypen horen, dus de aantallen hieronder tellen niet op tot het totaal.\n",
+        "## Items per thema\n",
+        f"![Staafdiagrammen van het aantal items per thema, apart voor praktijkvoorbeelden, dilemma's en instrumenten. "
+        f"Het thema met de meeste items is {md(busiest[1])} ({sum(busiest[2])}). De tabel hieronder geeft alle aantallen.]"
+        f"({THEMES_CHART}){{ .kb-chart }}\n",
+        "| Thema | " + " | ".join(c.label for c in COLLECTIONS) + " | Totaal |",
+        "| --- |" + " ---: |" * (len(COLLECTIONS) + 1),
+    ]
+    for value, label, counts in theme_rows:
+        lines.append(f"| [{md(label)}](themas/{value}.md) | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+    lines += [
+        "",
+        "## Thema's en organisatietypen\n",
+        "![Heatmap van het aantal items per combinatie van thema en organisatietype; donkerder is meer. "
+        "De tabel hieronder geeft dezelfde aantallen.]"
+        f"({MATRIX_CHART}){{ .kb-chart }}\n",
+        '<div class="kb-table-scroll" markdown>\n',
+        "| Thema | " + " | ".join(md(label) for _, label in cols) + " |",
+        "| --- |" + " ---: |" * len(cols),
+    ]
+    for theme, label in rows:
+        lines.append(f"| {md(label)} | " + " | ".join(str(cells.get((theme, org), 0)) for org, _ in cols) + " |")
+    lines.append("\n</div>\n")
+    return {
+        "in-cijfers.md": "\n".join(lines),
+        THEMES_CHART: themes_svg(theme_rows),
+        MATRIX_CHART: matrix_svg(rows, cols, cells),
+    }

@@ -1,0 +1,174 @@
+"""Open data: JSON and CSV per collection and combined, an Atom feed, and the schemas.
+
+Field order is the schema's property order (stable); dates are ISO 8601 strings; every
+JSON file names its licence and links to its JSON Schema.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from .collections import COLLECTIONS, Collection
+from .loader import Entry
+from .schemas import COMMON_SCHEMA, SchemaSet
+from .vocabularies import Vocabularies
+
+#: Licence of content and data (see docs/over.md).
+LICENCE = "CC-BY-4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
+DATA_DIR = "data"
+COMBINED = "kennisbank"
+
+
+def _file_stem(collection: Collection) -> str:
+    return collection.url_prefix
+
+
+def record(entry: Entry, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The front matter of ``entry`` with keys in schema order (validates against the schema)."""
+    return {key: copy.deepcopy(entry.meta[key]) for key in fields if key in entry.meta}
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return " | ".join(_source_text(v) for v in value)
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _source_text(item: dict[str, Any]) -> str:
+    if "dossier" in item:
+        return f"{item.get('type', '')} {item['dossier']}-{item['number']}"
+    parts = [str(item.get("title", ""))]
+    if item.get("section"):
+        parts.append(str(item["section"]))
+    if item.get("url"):
+        parts.append(str(item["url"]))
+    return ", ".join(parts)
+
+
+def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today: str) -> dict[str, str]:
+    """JSON and CSV files under ``data/`` plus the JSON Schemas under ``schemas/``.
+
+    Returns:
+        Site path -> file text: ``data/<collection>.json|csv`` for each collection and
+        ``data/kennisbank.json|csv`` for all entries (with a ``collection`` column).
+    """
+    files: dict[str, str] = {}
+    combined_rows: list[dict[str, Any]] = []
+    combined_fields: list[str] = ["collection"]
+    pages: dict[str, dict[str, str]] = {}
+    for collection in COLLECTIONS:
+        fields = schemas.fields[collection.name]
+        group = sorted((e for e in entries if e.collection is collection), key=lambda e: e.id)
+        records = [record(e, fields) for e in group]
+        links = {e.id: _links(e, site_url) for e in group}
+        pages.update(links)
+        stem = _file_stem(collection)
+        files[f"{DATA_DIR}/{stem}.json"] = _json_document(
+            collection.label, f"../schemas/{collection.schema}", records, links, today)
+        files[f"{DATA_DIR}/{stem}.csv"] = _csv(fields, records, links)
+        for rec in records:
+            combined_rows.append({"collection": collection.name, **rec})
+        combined_fields.extend(f for f in fields if f not in combined_fields)
+    combined = {
+        "title": "Kennisbank Werk aan Uitvoering: alle items",
+        "licence": LICENCE, "licence_url": LICENCE_URL,
+        "schemas": {c.name: f"../schemas/{c.schema}" for c in COLLECTIONS},
+        "generated": today, "count": len(combined_rows), "pages": pages, "entries": combined_rows,
+    }
+    files[f"{DATA_DIR}/{COMBINED}.json"] = json.dumps(combined, ensure_ascii=False, indent=2) + "\n"
+    files[f"{DATA_DIR}/{COMBINED}.csv"] = _csv(tuple(combined_fields), combined_rows, pages)
+    return files
+
+
+def _links(entry: Entry, site_url: str) -> dict[str, str]:
+    base = site_url.rstrip("/")
+    return {"url": f"{base}/{entry.collection.url_prefix}/{entry.slug}/", "permalink": f"{base}/p/{entry.id}/"}
+
+
+def _json_document(label: str, schema: str, records: list[dict[str, Any]], links: dict[str, dict[str, str]],
+                   today: str) -> str:
+    document = {
+        "title": f"Kennisbank Werk aan Uitvoering: {label}",
+        "licence": LICENCE, "licence_url": LICENCE_URL, "schema": schema,
+        "generated": today, "count": len(records), "pages": links, "entries": records,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(fields: tuple[str, ...], records: list[dict[str, Any]], links: dict[str, dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(list(fields) + ["url", "permalink"])
+    for rec in records:
+        link = links.get(rec.get("id", ""), {})
+        writer.writerow([_cell(rec.get(f)) for f in fields] + [link.get("url", ""), link.get("permalink", "")])
+    return buffer.getvalue()
+
+
+def published_schemas(schemas: SchemaSet, vocabularies: Vocabularies) -> dict[str, str]:
+    """The schemas as published on the site, with vocabulary values added as ``enum``.
+
+    Editors then complete themes, tags and the other controlled values. The repository
+    copies stay free of the lists so that ``vocabularies.yml`` is their one source.
+    """
+    from .vocabularies import FIELD_VOCABULARY, STATUS_VOCABULARY
+
+    out: dict[str, str] = {}
+    for name, document in schemas.documents.items():
+        doc = copy.deepcopy(document)
+        props = doc.get("properties", {})
+        collection = next((c.name for c in COLLECTIONS if c.schema == name), None)
+        for field, prop in props.items():
+            vocab = STATUS_VOCABULARY.get(collection or "") if field == "status" else FIELD_VOCABULARY.get(field)
+            if not vocab or (name == COMMON_SCHEMA and field not in ("themes", "tags")):
+                continue
+            ids = list(vocabularies.terms.get(vocab, {}))
+            target = prop.get("items", prop) if prop.get("type") == "array" else prop
+            if prop.get("type") == "array":
+                prop["items"] = {**prop.get("items", {}), "enum": ids}
+            else:
+                target["enum"] = ids
+        out[f"schemas/{name}"] = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return out
+
+
+def atom_feed(entries: list[Entry], site_url: str, updated: dict[str, str]) -> str:
+    """An Atom feed of the 50 most recently published or updated entries.
+
+    Args:
+        entries: all entries.
+        site_url: absolute site root URL ending in ``/``.
+        updated: entry path -> ISO date of its last change.
+    """
+    base = site_url.rstrip("/") or "https://localhost"
+    feed = FeedGenerator()
+    feed.id(f"{base}/feed.xml")
+    feed.title("Kennisbank Werk aan Uitvoering: nieuw en bijgewerkt")
+    feed.subtitle("Nieuwe en bijgewerkte praktijkvoorbeelden, dilemma's en instrumenten.")
+    feed.link(href=f"{base}/", rel="alternate")
+    feed.link(href=f"{base}/feed.xml", rel="self")
+    feed.language("nl")
+    feed.rights(f"Inhoud onder {LICENCE}")
+    dated = sorted(entries, key=lambda e: (updated.get(e.path) or e.meta.get("published", ""), e.id), reverse=True)[:50]
+    for entry in reversed(dated):  # feedgen prepends; add oldest first
+        when = (updated.get(entry.path) or entry.meta.get("published") or "1970-01-01") + "T00:00:00+00:00"
+        item = feed.add_entry()
+        item.id(f"{base}/p/{entry.id}/")
+        item.title(entry.title)
+        item.link(href=f"{base}/{entry.collection.url_prefix}/{entry.slug}/")
+        item.summary(str(entry.meta.get("description", "")))
+        item.updated(when)
+        item.published((entry.meta.get("published") or "1970-01-01") + "T00:00:00+00:00")
+        item.category(term=entry.collection.name, label=entry.collection.label_singular)
+    if not dated:
+        feed.updated("1970-01-01T00:00:00+00:00")
+    return feed.atom_str(pretty=True).decode("utf-8")

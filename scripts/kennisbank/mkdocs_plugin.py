@@ -1,0 +1,97 @@
+"""The MkDocs plugin: a thin layer that calls the core and hands its pages to MkDocs.
+
+* ``on_config``: load and validate; any problem stops the build before anything is written.
+* ``on_files``: add the generated pages with ``File.generated``; edit links point at the
+  real source file (``practices/x.md``), not at a generated page.
+* ``on_serve``: watch the content folders, vocabularies and schemas.
+* ``on_post_build``: run Pagefind on the built site.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .collections import COLLECTIONS
+from .pipeline import Checked, check, site_files, source_paths
+from .project import VOCABULARIES_FILE, ConfigError
+from .report import format_problems, summary
+from .search import SearchIndexError, run_pagefind
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+class KennisbankConfig(Config):
+    """Plugin settings in ``mkdocs.yml``.
+
+    Attributes:
+        root: project root relative to ``mkdocs.yml`` (default: the same folder).
+        pagefind: build the Pagefind search index after the site (default: true).
+        today: ISO date to judge review dates against (default: the build date).
+    """
+
+    root = c.Type(str, default=".")
+    pagefind = c.Type(bool, default=True)
+    today = c.Optional(c.Type(str))
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    """Turns the practices, dilemmas and instruments collections into pages."""
+
+    def __init__(self) -> None:
+        self.checked: Checked | None = None
+        self.root = Path(".")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        try:
+            checked = check(self.root)
+        except ConfigError as exc:
+            raise PluginError(f"Configuratiefout: {exc}") from None
+        if checked.problems:
+            for line in format_problems(checked.problems, "human").splitlines():
+                log.error(line)
+            raise PluginError(summary(checked.problems, checked.file_count) + " De site is niet gebouwd.")
+        self.checked = checked
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.checked is not None
+        sources = source_paths(self.checked.project)
+        for file in files:
+            if not file.generated_by:
+                file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+        template = config.edit_uri_template or ""
+        repo_url = template.split("/edit/", 1)[0] if "/edit/" in template else ""
+        for path, content in site_files(self.checked, config.site_url or "", self.config.today, repo_url).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand.")
+            generated = File.generated(config, path, content=content)
+            generated.edit_uri = sources.get(path)
+            files.append(generated)
+        return files
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
+        for folder in [c.folder for c in COLLECTIONS] + ["schemas"]:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        server.watch(str(self.root / VOCABULARIES_FILE))
+        return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.pagefind:
+            return
+        try:
+            output = run_pagefind(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        for line in output.splitlines():
+            if "Indexed" in line or "language" in line.lower():
+                log.info("pagefind: %s", line.strip())

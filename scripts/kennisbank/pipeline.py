@@ -1,0 +1,64 @@
+"""The steps from a project folder to validated, generated site files, without any engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .collections import COLLECTIONS
+from .generate import SiteOptions, generate_site, page_path
+from .gitdates import git_dates
+from .problems import Problem
+from .project import ConfigError, Project, load_project
+from .schemas import SchemaError, SchemaSet, load_schemas
+from .validate import validate_project
+
+
+@dataclass
+class Checked:
+    """A loaded project, its schemas and the problems validation found."""
+
+    project: Project
+    schemas: SchemaSet
+    problems: list[Problem]
+
+    @property
+    def file_count(self) -> int:
+        """Number of entry files read (readable or not)."""
+        return len(self.project.entries) + len({p.path for p in self.project.problems
+                                                 if p.path not in {e.path for e in self.project.entries}})
+
+
+def check(root: Path) -> Checked:
+    """Load and validate the project at ``root``.
+
+    Raises:
+        ConfigError: vocabularies or schemas cannot be read (a project problem, not an entry problem).
+    """
+    project = load_project(root)
+    try:
+        schemas = load_schemas(project.root / "schemas")
+    except SchemaError as exc:
+        raise ConfigError(str(exc)) from None
+    return Checked(project, schemas, validate_project(project, schemas))
+
+
+def site_files(checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "") -> dict[str, str]:
+    """Every generated site file for a clean project (pages, redirects, exports, schemas).
+
+    Args:
+        checked: result of :func:`check` with no problems.
+        site_url: absolute site root URL ending in ``/`` ('' when unknown).
+        today: ISO date for review-date notices (default: today).
+        repo_url: source repository URL, for security.txt ('' when unknown).
+    """
+    dates = git_dates(checked.project.root, tuple(c.folder for c in COLLECTIONS))
+    options = SiteOptions(site_url=site_url, repo_url=repo_url, git_dates=dates)
+    if today:
+        options = SiteOptions(site_url=site_url, repo_url=repo_url, today=today, git_dates=dates)
+    return generate_site(checked.project, options, checked.schemas)
+
+
+def source_paths(project: Project) -> dict[str, str]:
+    """Generated page path -> the entry file it comes from, for edit links."""
+    return {page_path(e): e.path for e in project.entries}

@@ -1,0 +1,34 @@
+"""Running Pagefind (from the ``pagefind[bin]`` wheel) on a built site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+#: The one index language. Pages carry ``lang="nl"``; forcing it keeps a stray page in
+#: another language from creating a second index that readers would never query.
+LANGUAGE = "nl"
+
+
+class SearchIndexError(Exception):
+    """Raised when Pagefind fails; the message includes Pagefind's own output."""
+
+
+def run_pagefind(site_dir: Path) -> str:
+    """Index ``site_dir`` with Pagefind, writing ``site_dir/pagefind/``.
+
+    Returns:
+        Pagefind's console output (it reports the pages and words indexed).
+
+    Raises:
+        SearchIndexError: Pagefind exits non-zero or cannot be started.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(f"Pagefind kon niet starten: {exc}") from None
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind faalde (code {result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout

@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .collections import COLLECTIONS
 from .pipeline import Checked, check, site_files, source_paths
@@ -75,6 +75,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand.")
             generated = File.generated(config, path, content=content)
             generated.edit_uri = sources.get(path)
+            if path.startswith(".well-known/"):
+                generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
             files.append(generated)
         return files
 

@@ -213,9 +213,9 @@ _ENTRIES = [
        "Mail j.jansen@voorbeeld.nl",
        "Verwijs naar een rol of een functionele mailbox, en voeg die zo nodig toe aan `functional_mailboxes`."),
     _c("TODO001", "Invulplek uit het sjabloon is nog niet ingevuld",
-       "Het sjabloon van `kb new` bevat invulplekken `<<...>>` die vervangen moeten worden.",
-       "description: <<Eén of twee zinnen>>",
-       "Vervang elke `<<...>>` door echte tekst."),
+       "Het sjabloon van `kb new` bevat invulplekken `[[VUL IN: …]]` die vervangen moeten worden.",
+       "description: \"[[VUL IN: één of twee zinnen]]\"",
+       "Vervang elke `[[VUL IN: …]]` door echte tekst."),
     # Configuration
     _c("CFG001", "Configuratie kan niet gelezen worden",
        "`vocabularies.yml` of een schema in `schemas/` ontbreekt of bevat een fout.",

@@ -44,4 +44,4 @@ def summary(problems: list[Problem], files: int) -> str:
         return f"Geen problemen gevonden in {files} bestanden."
     affected = len({p.path for p in problems})
     word = "probleem" if len(problems) == 1 else "problemen"
-    return f"{len(problems)} {word} in {affected} van {files} bestanden. Zie docs: bijdragen/foutcodes."
+    return f"{len(problems)} {word} in {affected} van {files} bestanden. Uitleg per code: docs op de site, pagina Bijdragen > Foutcodes."

@@ -71,6 +71,10 @@ def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies)
                 f"Het veld '{key}' bevat nog een invulplek uit het sjabloon.")
         for key in sorted(placeholders)
     ]
+    for offset, line in enumerate(entry.body.split("\n")):
+        if PLACEHOLDER in line:
+            problems.append(Problem(entry.path, entry.body_line + offset, line.index(PLACEHOLDER) + 1, "TODO001", "body",
+                                    "De hoofdtekst bevat nog een invulplek uit het sjabloon."))
     for problem in _schema_problems(entry, schemas):
         if problem.field.split(".")[0].split("[")[0] not in placeholders:
             problems.append(problem)

@@ -1,0 +1,218 @@
+"""The ``kb`` command: validate, build, generate, new, handout, report.
+
+Exit codes: 0 when clean, 1 when the content has problems, 2 for a usage or
+configuration error. No command writes into, overwrites or deletes a content file,
+except ``kb new``, which only creates a file that does not exist yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .collections import BY_NAME, COLLECTIONS
+from .loader import suggest_slug
+from .pipeline import check, site_files
+from .project import ConfigError
+from .report import FORMATS, format_problems, summary
+
+ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+                           show_default=True, help="Map van de kennisbank (met vocabularies.yml).")
+
+
+class UsageError(click.ClickException):
+    """A usage or configuration problem: Dutch message, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # noqa: ANN001
+        click.echo(f"Fout: {self.message}", err=True)
+
+
+def _checked(root: Path):
+    try:
+        return check(root)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _clean_or_exit(root: Path, fmt: str = "human"):
+    checked = _checked(root)
+    if checked.problems:
+        click.echo(format_problems(checked.problems, fmt))
+        click.echo(summary(checked.problems, checked.file_count), err=True)
+        sys.exit(1)
+    return checked
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kb")
+def cli() -> None:
+    """Gereedschap voor de Kennisbank Werk aan Uitvoering."""
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Uitvoer: human (standaard), github (annotaties; vanzelf als GITHUB_ACTIONS=true) of json.")
+def validate(root: Path, fmt: str | None) -> None:
+    """Controleer alle items. Exitcode 0: in orde, 1: problemen, 2: configuratiefout."""
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human")
+    checked = _checked(root)
+    if fmt == "json":
+        click.echo(format_problems(checked.problems, "json"))
+    else:
+        if checked.problems:
+            click.echo(format_problems(checked.problems, fmt))
+        click.echo(summary(checked.problems, checked.file_count), err=fmt == "github" or bool(checked.problems))
+    sys.exit(1 if checked.problems else 0)
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Waar de site komt (standaard: site/ in de kennisbank).")
+def build(root: Path, site_dir: Path | None) -> None:
+    """Controleer alle items en bouw de site met zoekindex."""
+    _clean_or_exit(root)
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(f"{config} ontbreekt.")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    if site_dir is not None:
+        command += ["-d", str(site_dir.resolve())]
+    started = time.perf_counter()
+    result = subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    if result.returncode != 0:
+        click.echo("De site is niet gebouwd.", err=True)
+        sys.exit(1)
+    click.echo(f"Site gebouwd in {time.perf_counter() - started:.1f} s.", err=True)
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Map waarin de gegenereerde pagina's komen.")
+@click.option("--site-url", default="", help="Adres van de site, voor vaste links en QR-codes.")
+def generate(root: Path, out: Path, site_url: str) -> None:
+    """Schrijf de gegenereerde pagina's en bestanden naar een map (zonder MkDocs)."""
+    checked = _clean_or_exit(root)
+    target = out.resolve()
+    protected = [(checked.project.root / c.folder).resolve() for c in COLLECTIONS] + [checked.project.root / "docs"]
+    for folder in protected:
+        if target == folder or folder in target.parents or target in folder.parents:
+            raise UsageError(f"{out} ligt in of boven {folder.name}/; kies een andere map, zodat geen bronbestand wordt overschreven.")
+    files = site_files(checked, site_url)
+    for path, content in files.items():
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(content, encoding="utf-8")
+    click.echo(f"{len(files)} bestanden geschreven naar {out}.")
+
+
+def _next_id(entries, prefix: str) -> str:
+    numbers = [int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()]
+    return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
+
+
+@cli.command()
+@click.argument("collection", type=click.Choice(list(BY_NAME)))
+@click.argument("title")
+@ROOT_OPTION
+def new(collection: str, title: str, root: Path) -> None:
+    """Begin een nieuw item uit het sjabloon van de collectie; overschrijft nooit iets."""
+    checked = _checked(root)
+    spec = BY_NAME[collection]
+    if len(title.strip()) < 3:
+        raise UsageError("Geef een titel van minstens drie tekens.")
+    slug = suggest_slug(title)
+    path = checked.project.root / spec.folder / f"{slug}.md"
+    if path.exists():
+        raise UsageError(f"{path.relative_to(checked.project.root)} bestaat al. Kies een andere titel of bewerk dat bestand.")
+    # Ids are never reused: also skip ids of files that failed to load.
+    entry_id = _next_id(checked.project.entries, spec.id_prefix)
+    today = dt.date.today()
+    template = (Path(__file__).parent / "templates" / f"{collection}.md").read_text(encoding="utf-8")
+    text = template.format(id=entry_id, title=json.dumps(title.strip(), ensure_ascii=False),
+                           today=today.isoformat(), review_by=today.replace(year=today.year + 1).isoformat())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # 'x': fail rather than overwrite
+        handle.write(text)
+    click.echo(path.relative_to(checked.project.root).as_posix())
+    click.echo(f"Nieuw item {entry_id}. Vul alle plekken met [[VUL IN ...]] in en controleer met: kb validate", err=True)
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--title", default="Handout Kennisbank Werk aan Uitvoering", show_default=True, help="Titel van de handout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML-bestand om te schrijven.")
+@click.option("--site-url", default=None, help="Adres van de site (standaard: site_url uit mkdocs.yml).")
+@ROOT_OPTION
+def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None, root: Path) -> None:
+    """Maak één afdrukbare handout van enkele items, met vaste links en QR-codes."""
+    from .handout import render_handout
+
+    checked = _clean_or_exit(root)
+    by_id = {e.id: e for e in checked.project.entries}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise UsageError(f"Onbekende id: {', '.join(unknown)}.")
+    content_dirs = {(checked.project.root / c.folder).resolve() for c in COLLECTIONS}
+    if output.resolve().parent in content_dirs:
+        raise UsageError("Schrijf de handout niet in een map met items.")
+    url = site_url if site_url is not None else _site_url(checked.project.root)
+    labels = {k: t.label for k, t in checked.project.vocabularies.terms["themes"].items()}
+    output.write_text(render_handout([by_id[i] for i in ids], title, url, labels), encoding="utf-8")
+    click.echo(f"Handout met {len(ids)} items geschreven naar {output}.")
+
+
+def _site_url(root: Path) -> str:
+    if os.environ.get("KB_SITE_URL"):
+        return os.environ["KB_SITE_URL"]
+    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if (root / "mkdocs.yml").is_file() else []:
+        if line.startswith("site_url:"):
+            return line.split('"')[1] if '"' in line else line.split(":", 1)[1].strip()
+    return ""
+
+
+@cli.group()
+def report() -> None:
+    """Overzichten voor beheerders."""
+
+
+@report.command()
+@ROOT_OPTION
+@click.option("--today", default=None, help="Datum om mee te vergelijken (JJJJ-MM-DD, standaard vandaag).")
+def stale(root: Path, today: str | None) -> None:
+    """Items waarvan de herzieningsdatum (review_by) voorbij is, met hun beheerder."""
+    checked = _checked(root)
+    today = today or dt.date.today().isoformat()
+    rows = sorted((e.meta["review_by"], e) for e in checked.project.entries
+                  if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < today)
+    if not rows:
+        click.echo(f"Geen items met een verlopen herzieningsdatum (peildatum {today}).")
+        return
+    for review_by, entry in rows:
+        click.echo(f"{entry.path}: {entry.id} '{entry.title}' — herzien uiterlijk {review_by} — beheerder: {entry.meta.get('owner', 'onbekend')}")
+    click.echo(f"{len(rows)} items moeten opnieuw bekeken worden.", err=True)
+
+
+def main() -> None:
+    """Console entry point; turns unexpected errors into a Dutch message and exit code 2."""
+    try:
+        cli(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - contributors must never see a traceback
+        if os.environ.get("KB_DEBUG"):
+            raise
+        click.echo(f"Interne fout: {type(exc).__name__}: {exc}. Meld dit als issue; zet KB_DEBUG=1 voor details.", err=True)
+        sys.exit(2)

@@ -1,0 +1,50 @@
+"""Shared fixtures: the repository's own site, built once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def build_site(root: Path, site_dir: Path, site_url: str | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build the site of the project at ``root`` into ``site_dir`` with ``mkdocs build``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if site_url is not None:
+        env["KB_SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=root, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the repository (without .venv, site and caches) to ``target`` for tests that change content."""
+    ignore = shutil.ignore_patterns(".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", ".git")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The repository's own site, built at the root of its host (site_url http://127.0.0.1/)."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site_subpath(tmp_path_factory) -> Path:
+    """The repository's own site, built to be served under the sub-path /kennisbank/."""
+    site = tmp_path_factory.mktemp("site-sub") / "site"
+    result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/kennisbank/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -183,6 +183,39 @@ def _site_url(root: Path) -> str:
     return ""
 
 
+@cli.command()
+@ROOT_OPTION
+@click.option("--update", is_flag=True, help="Voeg nieuwe adressen toe aan published-urls.txt (verwijdert nooit iets).")
+def urls(root: Path, update: bool) -> None:
+    """Toon de adressen van de site; met --update worden nieuwe adressen aan het manifest toegevoegd."""
+    import tempfile
+
+    from .manifest import MANIFEST_FILE, missing_urls, read_manifest, update_manifest, url_of
+
+    checked = _clean_or_exit(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # The manifest check itself must not stop this listing build.
+        manifest_path = checked.project.root / MANIFEST_FILE
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(checked.project.root / "mkdocs.yml"), "-d", str(site)]
+        env["KB_SKIP_MANIFEST"] = "1"
+        env["KB_SKIP_PAGEFIND"] = "1"
+        if subprocess.run(command, env=env, check=False).returncode != 0:
+            raise UsageError("De site kon niet gebouwd worden om de adressen te bepalen.")
+        available = {u for p in site.rglob("*") if p.is_file() and (u := url_of(p.relative_to(site).as_posix()))}
+    pages = sorted(u for u in available if u.endswith("/"))
+    if update:
+        added = update_manifest(manifest_path, pages)
+        click.echo(f"{len(added)} nieuwe adressen toegevoegd aan {MANIFEST_FILE}.")
+    else:
+        click.echo("\n".join(pages))
+    gone = missing_urls(read_manifest(manifest_path), available)
+    if gone:
+        click.echo("Verdwenen adressen: " + ", ".join(gone), err=True)
+        sys.exit(1)
+
+
 @cli.group()
 def report() -> None:
     """Overzichten voor beheerders."""

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .collections import COLLECTIONS
+from .manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
 from .pipeline import Checked, check, site_files, source_paths
 from .project import VOCABULARIES_FILE, ConfigError
 from .report import format_problems, summary
@@ -65,6 +67,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.checked is not None
         sources = source_paths(self.checked.project)
+        # Material ships lunr for its own search plugin, which Pagefind replaces here.
+        for file in [f for f in files if f.src_uri.startswith("assets/javascripts/lunr/")]:
+            files.remove(file)
         for file in files:
             if not file.generated_by:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
@@ -78,7 +83,20 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if path.startswith(".well-known/"):
                 generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
             files.append(generated)
+        if not os.environ.get("KB_SKIP_MANIFEST"):
+            self._check_manifest(files)
         return files
+
+    def _check_manifest(self, files: Files) -> None:
+        """Stop the build when a published URL would disappear (see manifest.py)."""
+        available = {u for f in files if not f.inclusion.is_excluded() and (u := url_of(f.dest_uri))}
+        gone = missing_urls(read_manifest(self.root / MANIFEST_FILE), available)
+        if gone:
+            for url in gone:
+                log.error("%s: het adres %s staat in de lijst van gepubliceerde adressen, maar heeft geen pagina "
+                          "en geen doorverwijzing meer.", MANIFEST_FILE, url)
+            raise PluginError(f"{len(gone)} gepubliceerde adressen zouden verdwijnen. Zet het oude adres onder "
+                              "'aliases' in de front matter van het item, zodat het blijft werken. De site is niet gebouwd.")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
         for folder in [c.folder for c in COLLECTIONS] + ["schemas"]:
@@ -88,7 +106,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.pagefind:
+        if not self.config.pagefind or os.environ.get("KB_SKIP_PAGEFIND"):
             return
         try:
             output = run_pagefind(Path(config.site_dir))

@@ -1,0 +1,259 @@
+"""The repository's own site, built for real: pages, themes, backlinks, search index, privacy."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from kennisbank.collections import COLLECTIONS
+from kennisbank.pipeline import check
+
+from conftest import ROOT, build_site, copy_project
+
+CHECKED = check(ROOT)
+ENTRIES = CHECKED.project.entries
+
+
+class Links(HTMLParser):
+    """Collects links and resource references of one HTML page, with the text of links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.anchors: list[str] = []
+        self.resources: list[tuple[str, str]] = []
+        self.in_article = 0
+        self.article_links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        a = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        if tag == "a" and a.get("href"):
+            self.anchors.append(a["href"])
+            if self.in_article:
+                self.article_links.append(a["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.resources.append((tag, a["src"]))
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+            self.resources.append((tag, a["href"]))
+        if tag == "object" and a.get("data"):
+            self.resources.append((tag, a["data"]))
+
+    def handle_endtag(self, tag):  # noqa: ANN001
+        if tag == "article":
+            self.in_article -= 1
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def entry_html(site: Path, entry) -> Path:  # noqa: ANN001
+    return site / entry.collection.url_prefix / entry.slug / "index.html"
+
+
+def resolve(page: Path, href: str, site: Path) -> Path:
+    target = (page.parent / urlsplit(href).path).resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+def test_real_content_is_clean_and_large_enough():
+    assert CHECKED.problems == []
+    counts = {c.name: len(CHECKED.project.by_collection(c)) for c in COLLECTIONS}
+    assert counts["instrument"] >= 18 and counts["dilemma"] >= 12 and counts["practice"] >= 10
+    assert sum(counts.values()) >= 40
+
+
+def test_every_entry_has_its_page_with_title_metadata_and_sources(built_site):
+    for entry in ENTRIES:
+        html = entry_html(built_site, entry).read_text(encoding="utf-8")
+        assert f">{entry.title}</h1>".replace("&", "&amp;") in html or entry.title in html, entry.path
+        assert 'class="kb-meta"' in html, entry.path
+        assert '<h2 id="bronnen">Bronnen' in html, entry.path
+        for heading in entry.collection.headings:
+            assert f">{heading}</h2>" in html or f">{heading}<a" in html, (entry.path, heading)
+        assert '<html lang="nl"' in html
+
+
+def test_theme_links_on_entry_pages_lead_to_theme_pages(built_site):
+    entry = next(e for e in ENTRIES if e.slug == "kruispuntbank-belgie")
+    page = entry_html(built_site, entry)
+    links = parse(page).anchors
+    for theme in entry.meta["themes"]:
+        assert any(href.rstrip("/").endswith(f"themas/{theme}") for href in links), theme
+
+
+@pytest.mark.parametrize("theme", [t for t in CHECKED.project.vocabularies.terms["themes"]])
+def test_each_theme_page_lists_exactly_its_entries(built_site, theme):
+    page = built_site / "themas" / theme / "index.html"
+    listed = set()
+    for href in parse(page).article_links:
+        target = resolve(page, href, built_site)
+        for entry in ENTRIES:
+            if target == entry_html(built_site, entry).resolve():
+                listed.add(entry.id)
+    expected = {e.id for e in ENTRIES if theme in e.meta["themes"]}
+    assert listed == expected
+
+
+def test_backlinks_appear_on_the_linked_entry(built_site):
+    pairs = [(e, t) for e in ENTRIES for t in e.meta.get("related", [])]
+    assert pairs, "the content has no links between entries"
+    by_id = {e.id: e for e in ENTRIES}
+    for source, target_id in pairs:
+        target_page = entry_html(built_site, by_id[target_id])
+        html = target_page.read_text(encoding="utf-8")
+        assert "Gerelateerd" in html
+        hrefs = [resolve(target_page, h, built_site) for h in parse(target_page).article_links]
+        assert entry_html(built_site, source).resolve() in hrefs, f"{target_id} mist een terugverwijzing naar {source.id}"
+
+
+def test_collection_overviews_list_every_entry(built_site):
+    for collection in COLLECTIONS:
+        page = built_site / collection.url_prefix / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert "<table" in html
+        for entry in CHECKED.project.by_collection(collection):
+            assert f'href="{entry.slug}/"' in html, entry.path
+
+
+def test_tags_index_lists_tags(built_site):
+    html = (built_site / "trefwoorden" / "index.html").read_text(encoding="utf-8")
+    for label in ("privacy", "uitvoerbaarheid"):
+        assert f'id="tag:{label}"' in html or f">{label}<" in html
+
+
+def test_pagefind_index_has_only_dutch_and_counts_every_entry(built_site):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["nl"]
+    indexed = [p for p in built_site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    for e in ENTRIES:
+        assert entry_html(built_site, e) in indexed, e.path
+    assert entry["languages"]["nl"]["page_count"] == len(indexed)
+
+
+def test_entry_pages_carry_search_filters(built_site):
+    html = entry_html(built_site, ENTRIES[0]).read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="collectie:' in html
+    assert 'data-pagefind-filter="thema:' in html
+    assert 'data-pagefind-filter="organisatietype:' in html
+
+
+# Hosts that appear only in licence comments, SVG namespaces or inert example strings of
+# bundled third-party code (Material, Pagefind); none is ever requested (see test_browser).
+INERT_HOSTS = {"www.w3.org", "github.com", "example.com", "fontawesome.com", "bugs.webkit.org", "bugzilla.mozilla.org"}
+# Material's bundle also names: api.github.com (repository facts, only fetched when
+# repo_url is set, which mkdocs.yml avoids on purpose), unpkg.com (Mermaid, only loaded for
+# a diagram with the mermaid class, which no page has: no custom fence is configured) and
+# clipboardjs.com (a licence comment).
+MATERIAL_BUNDLE_HOSTS = {"api.github.com", "unpkg.com", "clipboardjs.com"}
+
+
+def test_no_built_file_references_another_host(built_site):
+    for page in built_site.rglob("*.html"):
+        for tag, ref in parse(page).resources:
+            assert not urlsplit(ref).netloc, f"{page.relative_to(built_site)}: <{tag}> laadt {ref}"
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), css
+        assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", text), css
+    for js in built_site.rglob("*.js"):
+        hosts = set(re.findall(r"https?://([a-zA-Z0-9.-]+)", js.read_text(encoding="utf-8")))
+        allowed = INERT_HOSTS | (MATERIAL_BUNDLE_HOSTS if js.name.startswith("bundle.") else set())
+        assert hosts <= allowed, f"{js.relative_to(built_site)}: {hosts - allowed}"
+    assert not (built_site / "assets" / "javascripts" / "lunr").exists()
+
+
+def test_permalinks_resolve_to_their_entry(built_site):
+    for entry in ENTRIES:
+        page = built_site / "p" / entry.id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
+        assert resolve(page, target, built_site) == entry_html(built_site, entry).resolve(), entry.id
+        assert f"/p/{entry.id}/" in entry_html(built_site, entry).read_text(encoding="utf-8")
+
+
+def test_entry_page_prints_permalink_and_qr_code(built_site):
+    html = entry_html(built_site, ENTRIES[0]).read_text(encoding="utf-8")
+    assert 'class="kb-print-only"' in html
+    assert f"http://127.0.0.1:8000/p/{ENTRIES[0].id}/" in html
+    assert "<svg" in html.split('class="kb-print-only"', 1)[1]
+
+
+def test_required_government_pages_are_linked_from_the_footer(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    footer = html.split('class="kb-footer-links"', 1)[1].split("</nav>", 1)[0]
+    for path in ("over/", "toegankelijkheid/", "privacy/", ".well-known/security.txt"):
+        assert path in footer
+        assert (built_site / path / ("index.html" if path.endswith("/") else "")).exists(), path
+    security = (built_site / ".well-known" / "security.txt").read_text()
+    assert re.search(r"^Contact: https://", security, re.M) and re.search(r"^Expires: \d{4}-", security, re.M)
+
+
+def test_an_invalid_entry_stops_the_build_and_publishes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "practices" / "kapot.md").write_text("---\nid: pr-900\ntitle: Kapot\n---\n\nTekst\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode != 0
+    assert not site.exists()
+    assert "practices/kapot.md" in result.stdout + result.stderr
+    assert "SCH001" in result.stdout + result.stderr
+
+
+def test_a_renamed_entry_keeps_its_old_url(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old = project / "practices" / "common-ground.md"
+    text = old.read_text(encoding="utf-8").replace("related:", "aliases: [/praktijkvoorbeelden/common-ground/]\nrelated:", 1)
+    (project / "practices" / "common-ground-federatief.md").write_text(text, encoding="utf-8")
+    old.unlink()
+    site = tmp_path / "site"
+    result = build_site(project, site, extra_env={"KB_SKIP_PAGEFIND": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    redirect = site / "praktijkvoorbeelden" / "common-ground" / "index.html"
+    assert 'url=../common-ground-federatief/' in redirect.read_text(encoding="utf-8")
+
+
+def test_removing_a_published_page_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "practices" / "common-ground.md").unlink()
+    # also drop the links to it, so that only the URL manifest can object
+    for path in project.glob("*/*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "pr-008" in text:
+            path.write_text(re.sub(r",?\s*pr-008", "", text), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site, extra_env={"KB_SKIP_PAGEFIND": "1"})
+    assert result.returncode != 0
+    assert "/praktijkvoorbeelden/common-ground/" in result.stdout + result.stderr
+    assert "/p/pr-008/" in result.stdout + result.stderr
+
+
+def test_manifest_holds_every_current_url(built_site):
+    from kennisbank.manifest import MANIFEST_FILE, read_manifest, url_of
+
+    manifest = set(read_manifest(ROOT / MANIFEST_FILE))
+    pages = {url_of(p.relative_to(built_site).as_posix()) for p in built_site.rglob("index.html")}
+    missing = sorted(u for u in pages if u and u not in manifest)
+    assert not missing, f"Nieuwe adressen ontbreken in {MANIFEST_FILE}; draai 'kb urls --update': {missing[:5]}"
+
+
+def test_stale_entries_show_a_notice(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "dilemmas" / "meerdere-opdrachtgevers.md"
+    text = re.sub(r"review_by: .*", "review_by: 2020-01-01", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site, extra_env={"KB_SKIP_PAGEFIND": "1"})
+    assert result.returncode == 0, result.stderr
+    stale = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").read_text(encoding="utf-8")
+    fresh = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").parent.parent / "waarmee-stopt-de-overheid" / "index.html"
+    assert "Mogelijk verouderd" in stale and "1 januari 2020" in stale
+    assert "Mogelijk verouderd" not in fresh.read_text(encoding="utf-8")

@@ -148,7 +148,9 @@ def test_entry_pages_carry_search_filters(built_site):
 
 # Hosts that appear only in licence comments, SVG namespaces or inert example strings of
 # bundled third-party code (Material, Pagefind); none is ever requested (see test_browser).
-INERT_HOSTS = {"www.w3.org", "github.com", "example.com", "fontawesome.com", "bugs.webkit.org", "bugzilla.mozilla.org"}
+INERT_HOSTS = {"www.w3.org", "github.com", "example.com", "fontawesome.com", "bugs.webkit.org", "bugzilla.mozilla.org",
+               "tristen.ca",  # tablesort's licence comment
+               "p", "yekta.dev", "harrymkt.github.io"}  # pagefind-ui.js: dummy URL base, translators' credits
 # Material's bundle also names: api.github.com (repository facts, only fetched when
 # repo_url is set, which mkdocs.yml avoids on purpose), unpkg.com (Mermaid, only loaded for
 # a diagram with the mermaid class, which no page has: no custom fence is configured) and

@@ -153,10 +153,10 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         problems.append(Problem(shown, 2, 1, "FM008", "",
                                 f"De front matter is groter dan {MAX_FRONT_MATTER_BYTES // 1024} KB."))
         return None, problems
-    if "&" in yaml_text or "*" in yaml_text:  # cheap pre-check; scanning only when needed
-        alias_problems = _anchor_problems(yaml_text, shown)
-        if alias_problems:
-            return None, problems + alias_problems
+    if "&" in yaml_text or "*" in yaml_text or "!" in yaml_text:  # cheap pre-check; scanning only when needed
+        token_problems = _token_problems(yaml_text, shown)
+        if token_problems:
+            return None, problems + token_problems
 
     loader = Loader(yaml_text)
     try:
@@ -176,8 +176,11 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         if duplicates:
             return None, problems + duplicates
         meta = loader.construct_document(node)
-    except yaml.YAMLError as exc:  # e.g. a tag the safe loader refuses
-        problems.append(Problem(shown, 2, 1, "FM005", "", f"De YAML kan niet gelezen worden: {_first_line(exc)}."))
+    except yaml.MarkedYAMLError as exc:  # e.g. a list used as a field name
+        problems.append(_constructor_problem(exc, shown))
+        return None, problems
+    except yaml.YAMLError as exc:  # e.g. a control character (ReaderError, no mark)
+        problems.append(_reader_problem(exc, yaml_text, shown))
         return None, problems
     finally:
         loader.dispose()
@@ -192,8 +195,48 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
     return entry, problems
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+#: libyaml's (English) problem texts, in Dutch. Unknown texts get a general Dutch message,
+#: so a contributor never sees the parser's English.
+_YAML_PROBLEMS = (
+    ("did not find expected key", "YAML verwachtte hier een nieuw veld ('veld: waarde'); vaak klopt de inspringing niet"),
+    ("did not find expected '-' indicator", "in de lijst verwachtte YAML hier een regel die met '- ' begint"),
+    ("did not find expected ',' or ']'", "een lijst tussen [ en ] wordt niet goed afgesloten"),
+    ("did not find expected ',' or '}'", "een groep tussen { en } wordt niet goed afgesloten"),
+    ("found character that cannot start any token", "een waarde begint met een teken dat YAML niet toestaat, zoals @, ` of %"),
+    ("found unexpected end of stream", "de front matter houdt midden in een waarde op"),
+    ("found unknown escape character", "na een \\ binnen aanhalingstekens staat een teken dat YAML niet kent"),
+    ("could not find expected ':'", "na een veldnaam ontbreekt de dubbele punt"),
+    ("did not find expected node content", "hier ontbreekt een waarde"),
+    ("block sequence entries are not allowed", "een regel met '- ' staat op een plek waar geen lijst kan beginnen"),
+    ("found undefined tag handle", "een label dat met ! begint, is niet toegestaan"),
+)
+
+
+def _dutch_problem(problem: str) -> str:
+    for english, dutch in _YAML_PROBLEMS:
+        if english in problem:
+            return dutch
+    return "de opmaak klopt hier niet"
+
+
+_QUOTED_VALUE_RE = re.compile(r"^\s*(?:-\s+)?(?:([^\s:#\"'][^:#]*?):\s+)?([\"'])")
+
+
+def _unclosed_quote(lines: list[str], last: int) -> tuple[int, int, str, str] | None:
+    """First front-matter line up to file line ``last`` whose quoted value is never closed.
+
+    Returns ``(line, column, key, quote)`` (1-based), or None. Only asked after YAML failed,
+    so a quoted value that legitimately spans lines cannot cause a false report.
+    """
+    for index in range(1, min(last, len(lines))):
+        match = _QUOTED_VALUE_RE.match(lines[index])
+        if not match:
+            continue
+        quote, rest = match.group(2), lines[index][match.end():]
+        count = len(re.findall(r'(?<!\\)"', rest)) if quote == '"' else rest.count("'")
+        if count % 2 == 0:  # the closing quote is missing ('' inside single quotes counts double)
+            return index + 1, match.start(2) + 1, (match.group(1) or "").strip(), quote
+    return None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, lines: list[str]) -> Problem:
@@ -204,32 +247,76 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, lines: list[str]) -> 
     problem = (exc.problem or "").strip()
     if "mapping values are not allowed" in problem:
         key, _, value = source_line.partition(":")
+        key = key.strip().lstrip("-").strip()
         value = value.strip().replace('"', '\\"')
         return Problem(
-            shown, line, col, "FM005", key.strip(),
-            f"In de waarde van '{key.strip()}' staat een dubbele punt gevolgd door een spatie; YAML leest dat als een nieuw veld.",
-            f"Zet de waarde tussen aanhalingstekens: {key.strip()}: \"{value}\"",
+            shown, line, col, "FM005", key,
+            f"In de waarde van '{key}' staat een dubbele punt gevolgd door een spatie; YAML leest dat als een nieuw veld.",
+            f"Zet de waarde tussen aanhalingstekens: {key}: \"{value}\"",
         )
     if "found character '\\t'" in problem or "\t" in source_line:
         return Problem(shown, line, col, "FM005", "", "Er staat een tab in de front matter; YAML staat alleen spaties toe.",
                        "Vervang de tab door spaties.")
+    unclosed = _unclosed_quote(lines, line)
+    if unclosed:
+        q_line, q_col, key, quote = unclosed
+        where = f"van '{key}' " if key else ""
+        return Problem(shown, q_line, q_col, "FM005", key,
+                       f"De waarde {where}begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt gesloten.",
+                       f"Zet aan het eind van de waarde hetzelfde aanhalingsteken: {key + ': ' if key else ''}{quote}...{quote}")
     return Problem(shown, line, col, "FM005", "",
-                   f"De YAML kan niet gelezen worden op regel {line} ({problem or _first_line(exc)}): '{source_line.strip()[:60]}'.",
+                   f"De YAML kan niet gelezen worden op regel {line} ({_dutch_problem(problem)}): '{source_line.strip()[:60]}'.",
                    "Controleer inspringing, aanhalingstekens en dubbele punten op deze regel en de regel ervoor.")
 
 
-def _anchor_problems(yaml_text: str, shown: str) -> list[Problem]:
+def _constructor_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 2) if mark else 2
+    if "unhashable" in (exc.problem or ""):
+        return Problem(shown, line, 1, "FM005", "", "Een veldnaam is een lijst of een groep; een veldnaam moet gewone tekst zijn.",
+                       "Schrijf het veld als 'veld: waarde'.")
+    return Problem(shown, line, 1, "FM005", "", f"De YAML kan niet gelezen worden op regel {line}.",
+                   "Controleer de opmaak van deze regel.")
+
+
+def _reader_problem(exc: yaml.YAMLError, yaml_text: str, shown: str) -> Problem:
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    line = yaml_text[:position].count("\n") + 2 if isinstance(position, int) else 2
+    code = f" (U+{ord(character):04X})" if isinstance(character, str) and character else (
+        f" (U+{character:04X})" if isinstance(character, int) else "")
+    return Problem(shown, line, 1, "FM005", "", f"In de front matter staat een onzichtbaar stuurteken{code}.",
+                   "Verwijder het teken; typ de regel zo nodig opnieuw.")
+
+
+def _token_problems(yaml_text: str, shown: str) -> list[Problem]:
+    """Anchors and aliases (FM007, one problem per line) and explicit tags such as ``!!python/object`` (FM005)."""
+    marks: dict[int, list[str]] = {}
+    columns: dict[int, int] = {}
     found: list[Problem] = []
     try:
         for token in yaml.scan(yaml_text, Loader=Loader):
+            line = token.start_mark.line + 2
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                kind = "anker" if isinstance(token, yaml.AnchorToken) else "verwijzing"
                 sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-                found.append(Problem(shown, token.start_mark.line + 2, token.start_mark.column + 1, "FM007", "",
-                                     f"YAML-{kind} '{sign}{token.value}' is niet toegestaan."))
+                marks.setdefault(line, []).append(sign + token.value)
+                columns.setdefault(line, token.start_mark.column + 1)
+            elif isinstance(token, yaml.TagToken):
+                handle, suffix = token.value
+                label = f"{handle or '!<'}{suffix}{'' if handle else '>'}"
+                found.append(Problem(shown, line, token.start_mark.column + 1, "FM005", "",
+                                     f"Het YAML-label '{label}' is niet toegestaan.",
+                                     "Haal het label weg; staat er gewone tekst die met ! begint, zet die dan tussen aanhalingstekens."))
     except yaml.YAMLError:
         return []  # the composer reports the syntax error with its line
-    return found
+    for line, names in marks.items():
+        if len(names) == 1:
+            kind = "anker" if names[0][0] == "&" else "verwijzing"
+            message = f"YAML-{kind} '{names[0]}' is niet toegestaan."
+        else:
+            message = f"YAML-ankers en -verwijzingen ({', '.join(names)}) zijn niet toegestaan."
+        found.append(Problem(shown, line, columns[line], "FM007", "", message))
+    return sorted(found)
 
 
 def _duplicate_keys(node: yaml.Node, shown: str, prefix: str = ""):

@@ -67,8 +67,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.checked is not None
         sources = source_paths(self.checked.project)
-        # Material ships lunr for its own search plugin, which Pagefind replaces here.
-        for file in [f for f in files if f.src_uri.startswith("assets/javascripts/lunr/")]:
+        # Material ships lunr and a search worker for its own search plugin, which Pagefind
+        # replaces here; dropping them keeps unused third-party code off the site.
+        unused = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+        for file in [f for f in files if f.src_uri.startswith(unused)]:
             files.remove(file)
         for file in files:
             if not file.generated_by:

@@ -72,6 +72,8 @@ def _inline_problems(entry: Entry, token: Token, lines: list[str]) -> Iterator[P
     start, end = token.map if token.map else (0, 1)
     for child in token.children or []:
         if child.type == "html_inline":
+            if child.content.startswith("</"):
+                continue  # a closing tag is reported with its opening tag
             yield _html_problem(entry, entry.body_line + _find_line(lines, start, end, child.content), child.content)
         elif child.type in ("link_open", "image"):
             url = str(child.attrs.get("href") or child.attrs.get("src") or "")

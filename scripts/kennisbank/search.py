@@ -31,4 +31,12 @@ def run_pagefind(site_dir: Path) -> str:
         raise SearchIndexError(f"Pagefind kon niet starten: {exc}") from None
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind faalde (code {result.returncode}):\n{result.stdout}\n{result.stderr}")
+    _prune_unused_ui(site_dir / "pagefind")
     return result.stdout
+
+
+def _prune_unused_ui(bundle: Path) -> None:
+    """Remove Pagefind's alternative UIs and highlighter; the site uses only pagefind-ui.*."""
+    for pattern in ("pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"):
+        for path in bundle.glob(pattern):
+            path.unlink()

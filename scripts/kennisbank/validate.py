@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from jsonschema import ValidationError
 
-from .collections import COLLECTIONS, collection_of_id
+from .collections import COLLECTIONS
 from .loader import Entry
 from .privacy import personal_data_problems
 from .problems import Problem
@@ -75,7 +75,8 @@ def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies)
         if PLACEHOLDER in line:
             problems.append(Problem(entry.path, entry.body_line + offset, line.index(PLACEHOLDER) + 1, "TODO001", "body",
                                     "De hoofdtekst bevat nog een invulplek uit het sjabloon."))
-    for problem in _schema_problems(entry, schemas):
+    vocabulary_fields = {key for key in entry.meta if vocabularies.field_vocabulary(entry.collection.name, key)}
+    for problem in _schema_problems(entry, schemas, vocabulary_fields):
         if problem.field.split(".")[0].split("[")[0] not in placeholders:
             problems.append(problem)
     problems.extend(p for p in _vocabulary_problems(entry, vocabularies) if p.field not in placeholders)
@@ -93,10 +94,13 @@ def _field_name(path: Iterable[Any]) -> str:
     return out
 
 
-def _schema_problems(entry: Entry, schemas: SchemaSet) -> Iterator[Problem]:
+def _schema_problems(entry: Entry, schemas: SchemaSet, vocabulary_fields: set[str] = frozenset()) -> Iterator[Problem]:
     validator = schemas.validators[entry.collection.name]
     known = schemas.fields[entry.collection.name]
     for error in validator.iter_errors(entry.meta):
+        path = tuple(error.absolute_path)
+        if error.validator == "pattern" and path and path[0] in vocabulary_fields:
+            continue  # a value of a vocabulary field gets VOC001/VOC002 with a suggestion instead
         yield from _translate(error, entry, known)
 
 
@@ -126,18 +130,27 @@ def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> 
     elif kind == "type":
         yield _type_problem(error, entry, path, name, line)
     elif kind == "pattern" and path == ("id",):
-        yield Problem(entry.path, line, 1, "ID002", "id",
-                      f"De id '{error.instance}' heeft niet de vorm '{entry.collection.id_prefix}-' plus minstens drie cijfers.",
-                      f"Bijvoorbeeld: id: {entry.collection.id_prefix}-012")
+        prefix = entry.collection.id_prefix
+        if ID_RE.match(str(error.instance)):
+            message = (f"De id '{error.instance}' hoort niet bij de map {entry.collection.folder}/: "
+                       f"ids daar beginnen met '{prefix}-'.")
+        else:
+            message = f"De id '{error.instance}' heeft niet de vorm '{prefix}-' plus minstens drie cijfers."
+        yield Problem(entry.path, line, 1, "ID002", "id", message, f"Bijvoorbeeld: id: {prefix}-012")
     elif kind == "format":
         yield Problem(entry.path, line, 1, "SCH004", name,
                       f"'{error.instance}' in '{name}' is geen geldige datum in de vorm JJJJ-MM-DD.",
                       "Schrijf de datum als 2024-03-01 (jaar-maand-dag).")
     elif kind == "pattern":
         readable = {"^https?://": "een webadres dat met https:// begint",
-                    "^[a-z0-9]+(-[a-z0-9]+)*$": "kleine letters, cijfers en streepjes"}
+                    "^[a-z0-9]+(-[a-z0-9]+)*$": "kleine letters, cijfers en streepjes",
+                    "^[0-9]{4}(-[0-9]{4})?$": "een jaar (2023) of twee jaren met een streepje (2022-2024)",
+                    "^/[a-z0-9/-]+/$": "een adres als /praktijkvoorbeelden/oude-naam/",
+                    "^[0-9]{5}(-[A-Z0-9]+)?$": "een dossiernummer van vijf cijfers, zoals 36410",
+                    "^[0-9]+$": "alleen cijfers"}
         yield Problem(entry.path, line, 1, "SCH004", name,
-                      f"'{error.instance}' in '{name}' heeft niet de juiste vorm: verwacht {readable.get(error.validator_value, 'de vorm ' + error.validator_value)}.")
+                      f"'{error.instance}' in '{name}' heeft niet de juiste vorm: verwacht {readable.get(error.validator_value, 'de vorm ' + error.validator_value)}.",
+                      "Pas de waarde aan naar de vorm uit de melding.")
     elif kind in ("minLength", "maxLength", "minItems", "maxItems"):
         size = len(error.instance) if hasattr(error.instance, "__len__") else 0
         unit = "tekens" if isinstance(error.instance, str) else "waarden"
@@ -160,11 +173,16 @@ def _type_problem(error: ValidationError, entry: Entry, path: tuple[Any, ...], n
     expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
     want = _JSON_TYPES.get(expected, expected)
     node = entry.node_at(path)
-    if isinstance(node, yaml.ScalarNode) and node.style is None and node.tag in _YAML_TYPES:
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value.strip():
+        return Problem(entry.path, line, 1, "SCH003", name, f"'{name}' is leeg, maar hier hoort {want}.",
+                       "Vul een waarde in, of verwijder de regel als het veld niet verplicht is.")
+    # PyYAML's C loader gives plain (unquoted) scalars the style '' and the Python loader None.
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _YAML_TYPES:
         original = node.value
+        quoted = f"{path[-1]}: \"{original}\"" if path and isinstance(path[-1], str) else f"\"{original}\""
         return Problem(entry.path, line, node.start_mark.column + 1, "SCH003", name,
                        f"YAML leest '{original}' in '{name}' als {_YAML_TYPES[node.tag]}, maar hier hoort {want}.",
-                       f"Zet de waarde tussen aanhalingstekens: {path[-1] if path and isinstance(path[-1], str) else name}: \"{original}\"")
+                       f"Zet de waarde tussen aanhalingstekens: {quoted}")
     if expected == "array" and isinstance(error.instance, str):
         return Problem(entry.path, line, 1, "SCH003", name,
                        f"'{name}' moet een lijst zijn, maar is de tekst '{error.instance}'.",
@@ -196,6 +214,10 @@ def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[P
             continue
         terms = vocabularies.terms.get(vocabulary, {})
         values = value if isinstance(value, list) else [value]
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for item in values:
+            if isinstance(item, str):
+                spellings[item.lower()].add(item)
         seen_lower: dict[str, str] = {}
         for index, item in enumerate(values):
             if not isinstance(item, str):
@@ -206,9 +228,12 @@ def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[P
             if lowered in seen_lower and seen_lower[lowered] != item:
                 yield Problem(entry.path, line, 1, "VOC002", key,
                               f"'{item}' en '{seen_lower[lowered]}' in '{key}' verschillen alleen in hoofdletters.")
+                continue  # one problem per spelling variant; the first spelling is checked below
             seen_lower.setdefault(lowered, item)
             if item in terms:
                 continue
+            if len(spellings[lowered]) > 1 and lowered in terms:
+                continue  # only the capitals are wrong, and VOC002 says so
             yield Problem(entry.path, line, 1, "VOC001", key,
                           f"'{item}' staat niet in de woordenlijst '{vocabulary}' (veld '{key}').",
                           _did_you_mean(item, terms))
@@ -244,11 +269,7 @@ def cross_entry_problems(entries: list[Entry]) -> list[Problem]:
             problems.append(Problem(entry.path, entry.key_lines.get("id", 1), 1, "ID001", "id",
                                     f"De id '{entry_id}' wordt ook gebruikt door {owners[0].path}.",
                                     "Geef dit item de volgende vrije id; de id van een gepubliceerd item verandert nooit."))
-        first = owners[0]
-        expected = first.collection.id_prefix
-        if ID_RE.match(entry_id) and collection_of_id(entry_id) is not first.collection:
-            problems.append(Problem(first.path, first.key_lines.get("id", 1), 1, "ID002", "id",
-                                    f"De id '{entry_id}' hoort niet bij de map {first.collection.folder}/: ids daar beginnen met '{expected}-'."))
+    # An id with the prefix of another collection is reported by the schema's id pattern (ID002).
     known = sorted(by_id)
     for entry in entries:
         related = entry.meta.get("related")

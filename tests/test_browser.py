@@ -1,0 +1,738 @@
+"""Quality gates for the built site, checked the way readers meet it: in a real browser.
+
+1. Accessibility: axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) finds nothing; keyboard users
+   get a skip link and see where the focus is.
+2. Privacy: a page requests nothing from another host and sets no cookies.
+3. Search: a reader searches in Dutch, narrows by collection and theme, opens a result and
+   searches again from another page; diacritics do not matter; a title finds its own entry.
+4. Links: every internal href and src of every built page resolves, anchors included.
+5. Safety: the only inline scripts are the theme's own.
+6. CSP: every page works under a strict Content-Security-Policy (see docs/hosting.md).
+
+The browser is Debian's /usr/bin/chromium driven by Playwright; nothing downloads a browser.
+Everything runs twice: for a site at the root of its host and for one under /kennisbank/.
+
+`python tests/test_browser.py SITE_DIR` prints the Content-Security-Policy for a built site.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import mimetypes
+import re
+import sys
+import threading
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MOUNTS = {"root": "/", "sub": "/kennisbank/"}
+
+# One page of every type a reader meets. The 404 page is requested at an address that does not
+# exist, several levels deep, as a web server would serve it.
+PAGES = {
+    "home": "",
+    "praktijkvoorbeelden": "praktijkvoorbeelden/",
+    "dilemmas": "dilemmas/",
+    "instrumenten": "instrumenten/",
+    "praktijkvoorbeeld": "praktijkvoorbeelden/kruispuntbank-belgie/",
+    "dilemma": "dilemmas/meerdere-opdrachtgevers/",
+    "instrument": "instrumenten/uitvoeringstoets/",
+    "thema": "themas/gegevensdeling/",
+    "trefwoorden": "trefwoorden/",
+    "zoeken": "zoeken/?q=gegevensdeling",
+    "404": "deze/pagina/bestaat-niet/",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Reading built pages
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Script:
+    attrs: dict
+    text: str
+
+    @property
+    def executable(self) -> bool:
+        """An inline script the browser runs (and a CSP must allow); JSON data blocks are not."""
+        kind = (self.attrs.get("type") or "").strip().lower()
+        return "src" not in self.attrs and kind in ("", "module", "text/javascript", "application/javascript")
+
+
+class PageParser(HTMLParser):
+    """Collects ids, internal references and inline scripts of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.scripts: list[Script] = []
+        self._script: tuple[dict, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {name: (value if value is not None else "") for name, value in attrs}
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for name in ("href", "src"):
+            if name in a:
+                self.refs.append((tag, name, a[name]))
+        if tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
+            match = re.search(r"url\s*=\s*(.+)$", a.get("content", ""), re.I)
+            if match:
+                self.refs.append((tag, "content", match.group(1).strip().strip("'\"")))
+        if tag == "script":
+            self._script = (a, [])
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append(Script(self._script[0], "".join(self._script[1])))
+            self._script = None
+
+
+_parsed: dict[Path, PageParser] = {}
+
+
+def parse(path: Path) -> PageParser:
+    if path not in _parsed:
+        parser = PageParser()
+        with path.open(encoding="utf-8", newline="") as handle:  # keep bytes exact for hashes
+            parser.feed(handle.read())
+        parser.close()
+        _parsed[path] = parser
+    return _parsed[path]
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# The theme's own inline scripts (Material for MkDocs), by their exact content. A Material
+# upgrade that changes them fails test_only_theme_inline_scripts: review and update this list.
+MD_SCOPE = re.compile(
+    r'__md_scope=new URL\("[^"\\<]*",location\),' + re.escape(
+        '__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+        '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+        '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+    )
+)
+MD_TABBED = (
+    'var target=document.getElementById(location.hash.slice(1));'
+    'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+)
+
+
+def theme_script(script: Script) -> str | None:
+    """The name of the theme script this is, or None when it is not one of the theme's own."""
+    if script.attrs == {"id": "__config", "type": "application/json"}:
+        try:
+            config = json.loads(script.text)
+        except ValueError:
+            return None
+        if isinstance(config, dict) and {"base", "features", "translations"} <= set(config):
+            return "Material configuration (JSON, not executed)"
+        return None
+    if script.attrs:
+        return None
+    if MD_SCOPE.fullmatch(script.text):
+        return "Material localStorage helpers"
+    if script.text == MD_TABBED:
+        return "Material tabs from #fragment"
+    return None
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(site: Path) -> str:
+    """The Content-Security-Policy header for a built site: only its own files, plus the
+    theme's inline scripts by hash and WebAssembly for Pagefind."""
+    hashes = sorted({csp_hash(s.text) for page in html_pages(site) for s in parse(page).scripts
+                     if s.executable and theme_script(s)})
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes)
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Links and 5. inline scripts: over the built files, no browser needed
+# --------------------------------------------------------------------------------------------
+
+ORIGIN = "http://kennisbank.test"
+
+
+def page_address(site: Path, path: Path, prefix: str) -> str:
+    rel = path.relative_to(site).as_posix()
+    if rel == "404.html":  # served at any missing address, so its links must not depend on it
+        return ORIGIN + prefix + "deze/pagina/bestaat-niet/"
+    if rel == "index.html" or rel.endswith("/index.html"):
+        return ORIGIN + prefix + rel[: -len("index.html")]
+    return ORIGIN + prefix + rel
+
+
+def broken_links(site: Path, prefix: str) -> list[str]:
+    problems = []
+    for path in html_pages(site):
+        rel = path.relative_to(site).as_posix()
+        here = page_address(site, path, prefix)
+        for tag, attr, value in parse(path).refs:
+            where = f"{rel}: <{tag} {attr}={value!r}>"
+            value = value.strip()
+            if not value:
+                problems.append(f"{where}: empty reference")
+                continue
+            scheme = urlsplit(value).scheme.lower()
+            if scheme in ("http", "https", "mailto"):
+                continue
+            if scheme:
+                problems.append(f"{where}: unexpected scheme {scheme!r}")
+                continue
+            target = urlsplit(urljoin(here, value))
+            if f"{target.scheme}://{target.netloc}" != ORIGIN:
+                continue  # protocol-relative: another host
+            if value.startswith("#"):
+                file = path
+            else:
+                url_path = unquote(target.path)
+                if not url_path.startswith(prefix):
+                    problems.append(f"{where}: points outside the site ({url_path}, site is at {prefix})")
+                    continue
+                file = site / url_path[len(prefix):]
+                if url_path.endswith("/") or file.is_dir():
+                    file = file / "index.html"
+                if not file.is_file():
+                    problems.append(f"{where}: no such file {file.relative_to(site).as_posix()}")
+                    continue
+            fragment = unquote(target.fragment)
+            if fragment and file.suffix == ".html" and fragment not in parse(file).ids:
+                problems.append(f"{where}: no id {fragment!r} in {file.relative_to(site).as_posix()}")
+    return problems
+
+
+@pytest.fixture(params=list(MOUNTS), scope="session")
+def build(request) -> tuple[str, Path, str]:
+    """(mount name, built site, URL prefix) for the root and the sub-path build."""
+    site = request.getfixturevalue("built_site" if request.param == "root" else "built_site_subpath")
+    return request.param, site, MOUNTS[request.param]
+
+
+def test_internal_links_resolve(build):
+    name, site, prefix = build
+    pages = html_pages(site)
+    assert len(pages) > 100, f"{name}: only {len(pages)} HTML pages built"
+    problems = broken_links(site, prefix)
+    assert not problems, f"{name} build, rule 'internal link resolves' ({len(problems)}):\n" + "\n".join(problems)
+
+
+def test_only_theme_inline_scripts(build):
+    name, site, _ = build
+    problems = []
+    for path in html_pages(site):
+        for script in parse(path).scripts:
+            if "src" in script.attrs:
+                continue
+            if not theme_script(script):
+                problems.append(f"{path.relative_to(site).as_posix()}: <script {script.attrs}> {script.text[:120]!r}")
+    assert not problems, f"{name} build, rule 'no inline script but the theme's own':\n" + "\n".join(problems)
+
+
+def test_hosting_docs_give_the_current_csp(built_site_subpath):
+    """docs/hosting.md gives the header for the published site (under /kennisbank/)."""
+    expected = content_security_policy(built_site_subpath)
+    text = (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")
+    assert expected in text, (
+        "docs/hosting.md, rule 'documented CSP matches the build': the theme's inline scripts changed; "
+        f"replace the header there with:\nContent-Security-Policy: {expected}"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The test server: the built site under a URL prefix, with the CSP header on every response
+# --------------------------------------------------------------------------------------------
+
+class SiteHandler(BaseHTTPRequestHandler):
+    site: Path
+    prefix: str
+    csp: str
+
+    def do_GET(self):
+        self._serve(body=True)
+
+    def do_HEAD(self):
+        self._serve(body=False)
+
+    def _serve(self, body: bool) -> None:
+        parts = urlsplit(self.path)
+        url_path = unquote(parts.path)
+        root = self.site.resolve()
+        file = None
+        if url_path.startswith(self.prefix):
+            candidate = (root / url_path[len(self.prefix):]).resolve()
+            if candidate.is_relative_to(root):
+                if candidate.is_dir():
+                    if not url_path.endswith("/"):
+                        self.send_response(301)
+                        self.send_header("Location", parts.path + "/" + (f"?{parts.query}" if parts.query else ""))
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    candidate = candidate / "index.html"
+                if candidate.is_file():
+                    file = candidate
+        status = 200 if file else 404
+        file = file or root / "404.html"
+        data = file.read_bytes()
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind.endswith(("json", "javascript", "xml")):
+            kind += "; charset=utf-8"
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet
+        pass
+
+
+@dataclass
+class Server:
+    name: str
+    site: Path
+    prefix: str
+    csp: str
+    httpd: ThreadingHTTPServer
+    thread: threading.Thread
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.httpd.server_address[1]}"
+
+    @property
+    def base(self) -> str:
+        return f"http://{self.host}{self.prefix}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+def start_server(name: str, site: Path, prefix: str) -> Server:
+    csp = content_security_policy(site)
+    handler = type("Handler", (SiteHandler,), {"site": site, "prefix": prefix, "csp": csp})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name=f"site-{name}", daemon=True)
+    thread.start()
+    return Server(name, site, prefix, csp, httpd, thread)
+
+
+def stop_server(server: Server) -> None:
+    server.httpd.shutdown()
+    server.httpd.server_close()
+    server.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def servers(request):
+    started: dict[str, Server] = {}
+
+    def get(name: str) -> Server:
+        if name not in started:
+            site = request.getfixturevalue("built_site" if name == "root" else "built_site_subpath")
+            started[name] = start_server(name, site, MOUNTS[name])
+        return started[name]
+
+    yield get
+    for server in started.values():
+        stop_server(server)
+
+
+# --------------------------------------------------------------------------------------------
+# The browser
+# --------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"{CHROMIUM} ontbreekt: de browsertests gebruiken Debians chromium. Installeer het met "
+            "'make browser' of 'sudo apt-get install chromium' (er wordt nooit een browser gedownload).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+def axe_source() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+# Reports CSP violations to Python; init scripts and bindings are not subject to the page's CSP.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__kbCspViolation({directive: e.effectiveDirective, blocked: e.blockedURI,
+    source: e.sourceFile + ":" + e.lineNumber, sample: e.sample});
+});
+"""
+
+
+@dataclass
+class Watch:
+    """Everything a browser context did: requests, failures, console errors, CSP violations."""
+
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    csp: list[dict] = field(default_factory=list)
+
+
+def open_context(browser, watch: Watch):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.expose_function("__kbCspViolation", watch.csp.append)
+    context.add_init_script(CSP_LISTENER)
+
+    def on_response(response):
+        if response.status >= 400:
+            watch.failures.append(f"HTTP {response.status} {response.url}")
+
+    def on_console(message):
+        if message.type == "error":
+            watch.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    context.on("request", lambda r: watch.requests.append(r.url))
+    context.on("response", on_response)
+    context.on("requestfailed", lambda r: watch.failures.append(f"failed ({r.failure}) {r.url}"))
+    context.on("console", on_console)
+    context.on("weberror", lambda e: watch.errors.append(f"uncaught: {e.error}"))
+    return context
+
+
+def foreign_requests(requests: list[str], server: Server) -> list[str]:
+    return [url for url in requests if urlsplit(url).scheme not in ("data", "blob")
+            and (urlsplit(url).scheme != "http" or urlsplit(url).netloc != server.host)]
+
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return {
+    element: el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : ""),
+    text: (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40),
+    outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0,
+    shadow: s.boxShadow !== "none",
+    onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+    inContent: !!el.closest(".md-content"),
+  };
+}"""
+
+
+@dataclass
+class Visit:
+    server: Server
+    key: str
+    url: str
+    status: int = 0
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    csp: list[dict] = field(default_factory=list)
+    cookies: list[dict] = field(default_factory=list)
+    keyboard: list[str] = field(default_factory=list)
+    axe: list[dict] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"[{self.server.name}] {self.key} ({self.url})"
+
+
+def keyboard_problems(page) -> list[str]:
+    """Tab from the top: the first stop is a visible skip link; every stop shows its focus;
+    following the skip link puts the next Tab stop in the content."""
+    problems = []
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUS_STYLE)
+    if not first or "md-skip" not in first["element"]:
+        problems.append(f"rule 'skip link first': first Tab stop is {first}, not a.md-skip")
+    elif not first["onscreen"]:
+        problems.append("rule 'skip link visible on focus': a.md-skip is not on screen when focused")
+    for _ in range(8):
+        state = page.evaluate(FOCUS_STYLE)
+        if state and not (state["outline"] or state["shadow"]):
+            problems.append(f"rule 'visible focus': {state['element']} {state['text']!r} has no outline or box-shadow")
+        page.keyboard.press("Tab")
+    if page.locator("a.md-skip").count() == 1:
+        target = page.locator("a.md-skip").get_attribute("href")
+        page.focus("a.md-skip")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STYLE)
+        if not state or not state["inContent"]:
+            problems.append(f"rule 'skip link works': after following {target!r}, Tab goes to {state}, not the content")
+        elif not (state["outline"] or state["shadow"]):
+            problems.append(f"rule 'visible focus': {state['element']} {state['text']!r} has no outline or box-shadow")
+    return problems
+
+
+def run_axe(page) -> list[dict]:
+    page.evaluate(axe_source())
+    return page.evaluate(
+        """async (tags) => {
+          const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+          return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map((n) => n.target.join(" ") + " — " + (n.failureSummary || "").replace(/\\s+/g, " "))}));
+        }""",
+        AXE_TAGS,
+    )
+
+
+@pytest.fixture(scope="session")
+def visits(browser, servers):
+    """Each page is opened once; its checks then read the recorded Visit."""
+    done: dict[tuple[str, str], Visit] = {}
+
+    def get(mount: str, key: str) -> Visit:
+        if (mount, key) in done:
+            return done[(mount, key)]
+        server = servers(mount)
+        visit = Visit(server, key, server.url(PAGES[key]))
+        watch = Watch()
+        context = open_context(browser, watch)
+        try:
+            page = context.new_page()
+            response = page.goto(visit.url, wait_until="load")
+            visit.status = response.status if response else 0
+            if key == "zoeken":
+                page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+            page.wait_for_load_state("networkidle")
+            visit.keyboard = keyboard_problems(page)
+            page.wait_for_load_state("networkidle")
+            # Recorded before axe runs, so axe itself cannot hide or cause anything here.
+            visit.requests = list(watch.requests)
+            visit.failures = [f for f in watch.failures if not (key == "404" and f == f"HTTP 404 {visit.url}")]
+            visit.errors = [e for e in watch.errors if not (key == "404" and "404" in e and visit.url in e)]
+            visit.csp = list(watch.csp)
+            visit.cookies = context.cookies()
+            visit.axe = run_axe(page)
+        finally:
+            context.close()
+        done[(mount, key)] = visit
+        return visit
+
+    return get
+
+
+@pytest.fixture(params=list(MOUNTS))
+def mount(request) -> str:
+    return request.param
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_accessibility(visits, mount, key):
+    visit = visits(mount, key)
+    problems = [f"axe rule {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:10])
+                for v in visit.axe]
+    assert not problems, f"{visit.where}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_keyboard(visits, mount, key):
+    visit = visits(mount, key)
+    assert not visit.keyboard, f"{visit.where}:\n" + "\n".join(visit.keyboard)
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_privacy(visits, mount, key):
+    visit = visits(mount, key)
+    foreign = foreign_requests(visit.requests, visit.server)
+    assert not foreign, f"{visit.where}, rule 'no requests to other hosts':\n" + "\n".join(foreign)
+    assert not visit.cookies, f"{visit.where}, rule 'no cookies': {visit.cookies}"
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_works_under_csp(visits, mount, key):
+    visit = visits(mount, key)
+    expected_status = 404 if key == "404" else 200
+    assert visit.status == expected_status, f"{visit.where}, rule 'HTTP status': {visit.status}"
+    assert not visit.csp, f"{visit.where}, rule 'no CSP violations' ({visit.server.csp}):\n" + "\n".join(map(str, visit.csp))
+    assert not visit.failures, f"{visit.where}, rule 'every resource loads':\n" + "\n".join(visit.failures)
+    assert not visit.errors, f"{visit.where}, rule 'no console errors':\n" + "\n".join(visit.errors)
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Search as a reader (under the CSP, like every page here)
+# --------------------------------------------------------------------------------------------
+
+RESULT_COUNT = re.compile(r"^(\d+) resulta")
+
+
+def search(page, query: str) -> int:
+    """Type a query in the Pagefind UI and wait for the result count."""
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    page.wait_for_function(
+        """(q) => { const m = document.querySelector(".pagefind-ui__message");
+                    return m && m.textContent.includes(q) && !m.textContent.startsWith("Zoeken naar"); }""",
+        arg=query, timeout=15000,
+    )
+    return message_count(page)
+
+
+def message_count(page) -> int:
+    text = page.locator(".pagefind-ui__message").inner_text().strip()
+    match = RESULT_COUNT.match(text)
+    return int(match.group(1)) if match else 0
+
+
+def result_links(page) -> list[str]:
+    return [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+
+
+def wait_for_count_change(page, before: int) -> int:
+    page.wait_for_function(
+        """(before) => { const m = document.querySelector(".pagefind-ui__message");
+                         const n = m && m.textContent.match(/^(\\d+) resulta/);
+                         return n && Number(n[1]) !== before; }""",
+        arg=before, timeout=15000,
+    )
+    return message_count(page)
+
+
+def check_filter(page, name: str, value: str) -> None:
+    block = page.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text=name))
+    if not block.evaluate("el => el.open"):
+        block.locator("summary").click()
+    block.locator(".pagefind-ui__filter-value", has_text=value).locator("input").check()
+
+
+def built_file(server: Server, href: str) -> Path:
+    path = unquote(urlsplit(urljoin(server.base, href)).path)
+    assert path.startswith(server.prefix), f"search result {href} outside the site {server.prefix}"
+    file = server.site / path[len(server.prefix):]
+    return file / "index.html" if path.endswith("/") or file.is_dir() else file
+
+
+@pytest.fixture
+def reader(browser, servers, mount):
+    """A fresh browser context on one server; afterwards no foreign requests, failures, errors or CSP violations."""
+    server = servers(mount)
+    watch = Watch()
+    context = open_context(browser, watch)
+    page = context.new_page()
+    yield server, page
+    where = f"[{server.name}] search"
+    foreign = foreign_requests(watch.requests, server)
+    cookies = context.cookies()
+    context.close()
+    assert not foreign, f"{where}, rule 'no requests to other hosts':\n" + "\n".join(foreign)
+    assert not cookies, f"{where}, rule 'no cookies': {cookies}"
+    assert not watch.csp, f"{where}, rule 'no CSP violations':\n" + "\n".join(map(str, watch.csp))
+    assert not watch.failures, f"{where}, rule 'every resource loads':\n" + "\n".join(watch.failures)
+    assert not watch.errors, f"{where}, rule 'no console errors':\n" + "\n".join(watch.errors)
+
+
+def test_search_as_a_reader(reader):
+    server, page = reader
+    where = f"[{server.name}] zoeken"
+    page.goto(server.url("zoeken/"))
+    total = search(page, "gegevensdeling")
+    assert total >= 3, f"{where}, rule 'Dutch query finds results': 'gegevensdeling' gave {total} results"
+
+    check_filter(page, "collectie", "Praktijkvoorbeelden")
+    in_collection = wait_for_count_change(page, total)
+    assert 0 < in_collection < total, f"{where}, rule 'filter collectie': {total} -> {in_collection} results"
+    for href in result_links(page):
+        html = built_file(server, href).read_text(encoding="utf-8")
+        assert 'data-pagefind-filter="collectie:Praktijkvoorbeelden"' in html, (
+            f"{where}, rule 'filter collectie': result {href} is not a praktijkvoorbeeld")
+
+    check_filter(page, "thema", "Gegevensdeling")
+    page.wait_for_timeout(600)  # the count may stay the same when every result has the theme
+    in_theme = message_count(page)
+    assert 0 < in_theme <= in_collection, f"{where}, rule 'filter thema': {in_collection} -> {in_theme} results"
+    links = result_links(page)
+    for href in links:
+        html = built_file(server, href).read_text(encoding="utf-8")
+        assert 'data-pagefind-filter="thema:Gegevensdeling"' in html, (
+            f"{where}, rule 'filter thema': result {href} does not have theme Gegevensdeling")
+
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == urljoin(server.base, links[0]) or page.url.startswith(urljoin(server.base, links[0]).split("#")[0]), (
+        f"{where}, rule 'open a result': landed on {page.url}, expected {links[0]}")
+    assert page.locator("h1").count() >= 1, f"{where}, rule 'open a result': {page.url} has no heading"
+
+    # From that page, back to search through the navigation, and search again.
+    page.locator(".md-tabs a", has_text="Zoeken").click()
+    page.wait_for_selector(".pagefind-ui__search-input")
+    assert urlsplit(page.url).path == server.prefix + "zoeken/", f"{where}, rule 'search from another page': {page.url}"
+    again = search(page, "uitvoeringstoets")
+    assert again >= 1, f"{where}, rule 'search again': 'uitvoeringstoets' gave no results"
+
+
+def test_search_finds_entry_first(reader):
+    server, page = reader
+    page.goto(server.url("zoeken/?q=Kruispuntbank"))
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    first = result_links(page)[0]
+    assert urlsplit(urljoin(server.base, first)).path == server.prefix + "praktijkvoorbeelden/kruispuntbank-belgie/", (
+        f"[{server.name}] zoeken?q=Kruispuntbank, rule 'entry first': first result is {first}")
+
+
+def site_contains(site: Path, word: str) -> bool:
+    return any(word in path.read_text(encoding="utf-8") for path in html_pages(site)
+               if "data-pagefind-body" in path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("query, word", [("coordinator", "coördinator"), ("coordineert", "coördineert"),
+                                         ("Belgie", "België")])
+def test_search_ignores_diacritics(reader, query, word):
+    server, page = reader
+    where = f"[{server.name}] zoeken?q={query}"
+    if not site_contains(server.site, word):
+        pytest.xfail(f"{where}: no searchable page contains {word!r}, so there is nothing to find")
+    page.goto(server.url("zoeken/"))
+    count = search(page, query)
+    assert count >= 1, f"{where}, rule 'diacritics': {query!r} finds nothing, but pages contain {word!r}"
+    found = [href for href in result_links(page) if word in built_file(server, href).read_text(encoding="utf-8")]
+    assert found, f"{where}, rule 'diacritics': no result contains {word!r}: {result_links(page)}"
+
+
+if __name__ == "__main__":
+    print("Content-Security-Policy:", content_security_policy(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))

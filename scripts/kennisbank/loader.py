@@ -72,13 +72,20 @@ class Entry:
         """Return the YAML node at a JSON path such as ``("tags", 0)``, or None."""
         node: yaml.Node | None = self.root_node
         for step in path:
-            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-                node = next((v for k, v in node.value if k.value == step), None)
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if _same_key(k, step)), None)
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
                 node = node.value[step]
             else:
                 return None
         return node
+
+    def key_node(self, path: tuple[Any, ...], key: Any) -> yaml.Node | None:
+        """Return the YAML node of the key ``key`` in the mapping at ``path``, or None."""
+        node = self.node_at(path)
+        if isinstance(node, yaml.MappingNode):
+            return next((k for k, _ in node.value if _same_key(k, key)), None)
+        return None
 
     def line_of(self, path: tuple[Any, ...]) -> int:
         """1-based file line of the value at ``path``; the key's line, or 1, as fallback."""
@@ -88,6 +95,16 @@ class Entry:
         if path and isinstance(path[0], str) and path[0] in self.key_lines:
             return self.key_lines[path[0]]
         return 1
+
+
+def _same_key(node: yaml.Node, key: Any) -> bool:
+    """Whether a key node stands for ``key``; keys YAML reads as a number, yes/no or null included."""
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    if isinstance(key, str):
+        return node.value == key
+    loaded = yaml.load(node.value, Loader=Loader)  # noqa: S506 - safe loader; only for the rare non-text key
+    return type(loaded) is type(key) and loaded == key
 
 
 def suggest_slug(stem: str) -> str:

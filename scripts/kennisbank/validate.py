@@ -122,11 +122,14 @@ def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> 
         for key in error.instance:
             if key in allowed:
                 continue
-            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            key_node = entry.key_node(path, key)
+            text = key_node.value if key_node is not None else str(key)  # as written: 'yes', not 'True'
+            guess = difflib.get_close_matches(text, allowed, n=1, cutoff=0.6)
             hint = f"Bedoelde je '{guess[0]}'?" if guess else f"Toegestane velden: {', '.join(allowed)}."
             where = f"{name}." if name else ""
-            yield Problem(entry.path, entry.line_of(path + (key,)), 1, "SCH002", where + str(key),
-                          f"Het veld '{where}{key}' is onbekend in een {entry.collection.label_singular.lower()}.", hint)
+            line = key_node.start_mark.line + 2 if key_node is not None else entry.line_of(path + (key,))
+            yield Problem(entry.path, line, 1, "SCH002", where + text,
+                          f"Het veld '{where}{text}' is onbekend in een {entry.collection.label_singular.lower()}.", hint)
     elif kind == "type":
         yield _type_problem(error, entry, path, name, line)
     elif kind == "pattern" and path == ("id",):
@@ -164,7 +167,8 @@ def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> 
                       f"De bron '{name}' heeft een webadres (url) of een sectie (section) nodig.")
     elif kind == "enum":
         yield Problem(entry.path, line, 1, "SCH004", name,
-                      f"'{error.instance}' in '{name}' is niet toegestaan; kies uit: {', '.join(map(str, error.validator_value))}.")
+                      f"'{error.instance}' in '{name}' is niet toegestaan; kies uit: {', '.join(map(str, error.validator_value))}.",
+                      "Kies een van de genoemde waarden.")
     else:  # a rule added to a schema later; keep the problem visible rather than lose it
         yield Problem(entry.path, line, 1, "SCH004", name, f"'{name}' voldoet niet aan het schema ({kind}).")
 

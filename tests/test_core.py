@@ -1,0 +1,156 @@
+"""Unit tests of the core on small in-memory fixtures: loader, validator, generator."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from kennisbank.collections import BY_NAME
+from kennisbank.generate import SiteOptions, generate_site
+from kennisbank.loader import parse_entry
+from kennisbank.project import Project
+from kennisbank.schemas import load_schemas
+from kennisbank.validate import cross_entry_problems, validate_entry
+from kennisbank.vocabularies import load_vocabularies
+
+from conftest import ROOT
+
+SCHEMAS = load_schemas(ROOT / "schemas")
+VOCAB = load_vocabularies(ROOT / "vocabularies.yml")
+PRACTICE = BY_NAME["practice"]
+
+GOOD = textwrap.dedent("""\
+    ---
+    id: pr-101
+    title: Een goed voorbeeld
+    description: Een uitvoeringsorganisatie betrok eerstelijnsprofessionals bij het ontwerp.
+    themes: [vereenvoudiging]
+    tags: [uitvoerbaarheid]
+    organisation_types: [publieke-dienstverlener]
+    target_groups: [burgers]
+    status: lopend
+    sources:
+      - title: Herijking Werk aan Uitvoering
+        section: "§3.1"
+    published: 2026-11-29
+    related: []
+    ---
+
+    ## Aanleiding
+
+    Tekst.
+
+    ## Aanpak
+
+    Tekst.
+
+    ## Resultaat
+
+    Tekst.
+
+    ## Lessen voor anderen
+
+    Tekst.
+    """)
+
+
+def load(text: str, stem: str = "goed-voorbeeld"):
+    return parse_entry(text, f"practices/{stem}.md", stem, PRACTICE)
+
+
+def problems_of(text: str, stem: str = "goed-voorbeeld"):
+    entry, problems = load(text, stem)
+    if entry is not None:
+        problems = problems + validate_entry(entry, SCHEMAS, VOCAB)
+    return [(p.code, p.line) for p in problems]
+
+
+def test_good_entry_loads_with_key_lines_and_body_line():
+    entry, problems = load(GOOD)
+    assert problems == []
+    assert entry.meta["published"] == "2026-11-29"  # dates stay ISO strings
+    assert entry.key_lines["id"] == 2 and entry.key_lines["related"] == 14
+    assert entry.body_line == 16
+    assert validate_entry(entry, SCHEMAS, VOCAB) == []
+
+
+def test_value_lines_point_into_the_file():
+    entry, _ = load(GOOD.replace("themes: [vereenvoudiging]", "themes:\n  - vereenvoudiging\n  - vakmanschapp"))
+    found = [(p.code, p.line, p.hint) for p in validate_entry(entry, SCHEMAS, VOCAB)]
+    assert ("VOC001", 7, "Bedoelde je 'vakmanschap'?") in found
+
+
+def test_yaml_boolean_gets_quote_hint_with_original_text():
+    entry, _ = load(GOOD.replace("status: lopend", "status: lopend\ndomain: NO"))
+    [problem] = [p for p in validate_entry(entry, SCHEMAS, VOCAB) if p.code == "SCH003"]
+    assert "'NO'" in problem.message and 'domain: "NO"' in problem.hint
+    assert problem.line == 10
+
+
+def test_unquoted_colon_is_reported_on_the_file_line():
+    assert problems_of(GOOD.replace("title: Een goed voorbeeld", "title: Dilemma 1: wie beslist?")) == [("FM005", 3)]
+
+
+def test_duplicate_key_names_both_lines():
+    entry, problems = load(GOOD.replace("tags: [uitvoerbaarheid]", "tags: [uitvoerbaarheid]\ntitle: Nog een titel"))
+    assert entry is None
+    assert [(p.code, p.line) for p in problems] == [("FM006", 7)]
+    assert "regel 3" in problems[0].message and "regel 7" in problems[0].message
+
+
+def test_anchor_and_alias_are_refused():
+    text = GOOD.replace("tags: [uitvoerbaarheid]", "tags: &t [uitvoerbaarheid]\nrelated_copy: *t")
+    assert sorted(problems_of(text)) == [("FM007", 6), ("FM007", 7)]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Doel: betere dienstverlening\n\nTekst\n", "FM001"),
+    ("\ufeff" + GOOD, "FM002"),
+    ("---\nid: pr-101\ntitle: Open\n\n## Aanleiding\n", "FM003"),
+    ("---\n- id: pr-101\n---\n", "FM004"),
+])
+def test_framing_faults(text, code):
+    assert code in [c for c, _ in problems_of(text)]
+
+
+def test_bad_file_name_suggests_a_slug():
+    entry, problems = load(GOOD, stem="überblick é")
+    assert problems[0].code == "FILE001" and "'uberblick-e.md'" in problems[0].hint
+
+
+def test_body_safety_and_headings():
+    body = GOOD.replace("## Resultaat\n\nTekst.", "Zie <script>alert(1)</script> en [klik](javascript:alert(1)).")
+    found = problems_of(body)
+    assert ("SAFE001", 25) in found and ("SAFE002", 25) in found and ("BODY001", 16) in found
+
+
+def test_personal_data_is_flagged_and_can_be_marked_reviewed():
+    text = GOOD.replace("## Aanpak\n\nTekst.", "## Aanpak\n\nDossier 111222333 en 06 12345678.")
+    found = problems_of(text)
+    assert ("PII001", 23) in found and ("PII003", 23) in found
+    reviewed = text.replace("related: []", 'related: []\nreviewed_numbers: ["111222333"]')
+    assert "PII001" not in [c for c, _ in problems_of(reviewed)]
+
+
+def test_cross_entry_checks_name_both_files_and_suggest_ids():
+    a, _ = load(GOOD, "a")
+    b, _ = load(GOOD.replace("related: []", "related: [pr-102, pr-101]"), "b")
+    found = {(p.code, p.path) for p in cross_entry_problems([a, b])}
+    assert ("ID001", "practices/b.md") in found
+    assert ("LINK002", "practices/b.md") in found
+    messages = [p for p in cross_entry_problems([a, b]) if p.code == "LINK001"]
+    assert messages and "pr-101" in messages[0].hint
+
+
+def test_generator_builds_pages_and_backlinks_without_mkdocs():
+    a, _ = load(GOOD, "a")
+    b, _ = load(GOOD.replace("pr-101", "pr-102").replace("related: []", "related: [pr-101]"), "b")
+    project = Project(root=ROOT, vocabularies=VOCAB, entries=[a, b])
+    pages = generate_site(project, SiteOptions(site_url="https://voorbeeld.test/", today="2026-11-29"))
+    assert "praktijkvoorbeelden/a.md" in pages and "p/pr-101/index.html" in pages
+    assert "Items die naar dit item verwijzen" in pages["praktijkvoorbeelden/a.md"]
+    assert "[Een goed voorbeeld](b.md)" in pages["praktijkvoorbeelden/a.md"]
+    theme = pages["themas/vereenvoudiging.md"]
+    assert theme.count("](../praktijkvoorbeelden/") == 2
+    assert "https://voorbeeld.test/p/pr-101/" in pages["praktijkvoorbeelden/a.md"]

@@ -29,13 +29,19 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
         hint = p.hint or CATALOGUE[p.code].fix
         where = f"{p.path}:{p.line}:{p.col}"
         if fmt == "github":
-            message = f"{p.message} Tip: {hint}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            lines.append(f"::error file={p.path},line={max(p.line, 1)},col={p.col},title={p.code}::{message}")
+            message = _escape(f"{p.message} Tip: {hint}")
+            # Property values also escape ':' and ',' (as @actions/core does): file names may contain them.
+            path = _escape(p.path).replace(":", "%3A").replace(",", "%2C")
+            lines.append(f"::error file={path},line={max(p.line, 1)},col={p.col},title={p.code}::{message}")
         else:
             field = f"{p.field}: " if p.field and p.field != "body" else ""
             lines.append(f"{where}: {p.code}: {field}{p.message}")
             lines.append(f"    tip: {hint}")
     return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def summary(problems: list[Problem], files: int) -> str:

@@ -259,3 +259,41 @@ def test_stale_entries_show_a_notice(tmp_path):
     fresh = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").parent.parent / "waarmee-stopt-de-overheid" / "index.html"
     assert "Mogelijk verouderd" in stale and "1 januari 2020" in stale
     assert "Mogelijk verouderd" not in fresh.read_text(encoding="utf-8")
+
+
+def test_edit_links_point_at_the_real_source_files(built_site):
+    entry = ENTRIES[0]
+    html = entry_html(built_site, entry).read_text(encoding="utf-8")
+    assert f'href="https://github.com/werk-aan-uitvoering/kennisbank/edit/main/{entry.path}"' in html
+    docs_page = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/werk-aan-uitvoering/kennisbank/edit/main/docs/privacy.md"' in docs_page
+
+
+def test_site_engine_and_exports_read_the_same_front_matter(built_site):
+    """The page MkDocs renders and the JSON export show what the validator read."""
+    import html as html_lib
+
+    exported = {r["id"]: r for r in json.loads((built_site / "data" / "kennisbank.json").read_text(encoding="utf-8"))["entries"]}
+    for entry in ENTRIES:
+        page = entry_html(built_site, entry).read_text(encoding="utf-8")
+        description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+        assert html_lib.unescape(description) == entry.meta["description"], entry.path
+        assert exported[entry.id]["title"] == entry.meta["title"]
+        assert exported[entry.id]["themes"] == entry.meta["themes"]
+
+
+def test_serve_watches_every_content_folder():
+    from kennisbank.mkdocs_plugin import KennisbankPlugin
+
+    class FakeServer:
+        def __init__(self):
+            self.watched = []
+
+        def watch(self, path):
+            self.watched.append(Path(path).name)
+
+    plugin = KennisbankPlugin()
+    plugin.root = ROOT
+    server = FakeServer()
+    plugin.on_serve(server, config=None, builder=None)
+    assert {"practices", "dilemmas", "instruments", "schemas", "vocabularies.yml"} <= set(server.watched)

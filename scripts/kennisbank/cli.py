@@ -228,8 +228,9 @@ def stale(root: Path, today: str | None) -> None:
     """Items waarvan de herzieningsdatum (review_by) voorbij is, met hun beheerder."""
     checked = _checked(root)
     today = today or dt.date.today().isoformat()
-    rows = sorted((e.meta["review_by"], e) for e in checked.project.entries
-                  if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < today)
+    rows = sorted(((e.meta["review_by"], e) for e in checked.project.entries
+                   if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < today),
+                  key=lambda row: (row[0], row[1].path))  # entries themselves are not orderable
     if not rows:
         click.echo(f"Geen items met een verlopen herzieningsdatum (peildatum {today}).")
         return

@@ -143,6 +143,7 @@ def generate_site(project: Project, options: SiteOptions | None = None,
             pages[facet_path(facet, value)] = render_facet_page(ctx, facet, value, label, description)
     pages["instrumenten/welk-instrument-wanneer.md"] = render_matrix(ctx)
     pages["bijdragen/foutcodes.md"] = render_catalogue()
+    pages["handout.md"] = render_handout_page(ctx)
     pages.update(render_redirects(ctx))
     pages.update(render_charts(ctx))
     pages[".well-known/security.txt"] = security_txt(ctx.options)
@@ -454,6 +455,42 @@ def render_matrix(ctx: Context) -> str:
             cells.append("<br>".join(f"[{md(e.title)}]({rel(here, page_path(e))})" for e in found) or "–")
         lines.append(f"| **[{md(user_label)}]({rel(here, facet_path(users, user))})** | " + " | ".join(cells) + " |")
     lines.append("\n</div>\n")
+    return "\n".join(lines)
+
+
+# --- handout builder -------------------------------------------------------------------
+
+def render_handout_page(ctx: Context) -> str:
+    """'Handout maken': choose entries; kennisbank.js fetches their pages and lays them out for print.
+
+    Without JavaScript the page is a plain list of links to every entry, and the README
+    explains ``kb handout`` for the same result offline.
+    """
+    here = "handout.md"
+    lines = [_front_matter(title="Handout maken",
+                           description="Kies een paar items en druk ze af als één handout, met vaste links en QR-codes.",
+                           kb_search=False, hide=["toc"]),
+             "# Handout maken\n",
+             "Kies de items voor uw training of bijeenkomst en kies **Handout maken**. U krijgt één document "
+             "met een inhoudsopgave en per item de vaste link en een QR-code, klaar om af te drukken of als PDF op te slaan.\n",
+             '<form id="kb-handout-form" class="kb-handout-form" method="get" action="./">',
+             '<p><label for="kb-handout-title">Titel van de handout</label><br>'
+             '<input id="kb-handout-title" name="title" type="text" size="50" value="Handout Kennisbank Werk aan Uitvoering"></p>']
+    for collection in COLLECTIONS:
+        group = sorted((e for e in ctx.entries if e.collection is collection), key=lambda e: e.title.casefold())
+        if not group:
+            continue
+        lines.append(f"<fieldset><legend>{attr(collection.label)}</legend><ul>")
+        for entry in group:
+            target = rel(here, page_path(entry))[: -len(".md")] + "/"
+            lines.append(f'<li><input type="checkbox" name="id" value="{attr(entry.id)}" id="kb-h-{attr(entry.id)}" '
+                         f'data-url="../{attr(target)}"> <label for="kb-h-{attr(entry.id)}">{attr(entry.title)}</label> '
+                         f'(<a href="../{attr(target)}">bekijk</a>)</li>')
+        lines.append("</ul></fieldset>")
+    lines.append('<p><button type="submit" class="md-button md-button--primary">Handout maken</button></p></form>')
+    lines.append('<noscript><p>Het samenstellen van een handout heeft JavaScript nodig. Zonder JavaScript kunt u elk '
+                 "item afzonderlijk afdrukken: de afdruk bevat de vaste link en een QR-code.</p></noscript>")
+    lines.append('<div id="kb-handout-output" class="kb-handout-output" aria-live="polite"></div>\n')
     return "\n".join(lines)
 
 

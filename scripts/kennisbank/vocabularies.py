@@ -77,6 +77,9 @@ def load_vocabularies(path: Path) -> Vocabularies:
     """
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except FileNotFoundError:
+        raise VocabularyError(f"{path} bestaat niet. Start het commando in de map van de kennisbank "
+                              "of geef die map op met --root.") from None
     except OSError as exc:
         raise VocabularyError(f"{path}: kan de woordenlijsten niet lezen ({exc.strerror}).") from None
     except yaml.YAMLError as exc:

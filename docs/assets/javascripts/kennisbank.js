@@ -74,10 +74,82 @@
     if (query) ui.triggerSearch(query);
   }
 
+  // Handout page: fetch the chosen entry pages (same site) and lay them out for print.
+  function enhanceHandout() {
+    var form = document.getElementById("kb-handout-form");
+    var output = document.getElementById("kb-handout-output");
+    if (!form || !output || form.dataset.kbEnhanced) return;
+    form.dataset.kbEnhanced = "1";
+    var params = new URLSearchParams(location.search);
+    var ids = params.getAll("id");
+    if (!ids.length) return;
+    var title = params.get("title") || "Handout";
+    ids.forEach(function (id) {
+      var box = document.getElementById("kb-h-" + id);
+      if (box) box.checked = true;
+    });
+    document.getElementById("kb-handout-title").value = title;
+    var boxes = ids.map(function (id) { return document.getElementById("kb-h-" + id); }).filter(Boolean);
+    output.textContent = "Handout wordt samengesteld…";
+    Promise.all(boxes.map(function (box) {
+      return fetch(new URL(box.dataset.url, location.href)).then(function (response) { return response.text(); });
+    })).then(function (pages) {
+      var doc = document.createElement("div");
+      var heading = document.createElement("h1");
+      heading.textContent = title;
+      doc.appendChild(heading);
+      var toc = document.createElement("ol");
+      doc.appendChild(toc);
+      pages.forEach(function (html, index) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var article = page.querySelector("article.md-content__inner");
+        if (!article) return;
+        article.querySelectorAll(".md-content__button, .md-tags, .kb-filters, .headerlink, .kb-backlinks").forEach(function (el) { el.remove(); });
+        var section = document.createElement("section");
+        section.className = "kb-handout-entry";
+        section.id = "kb-handout-" + ids[index];
+        var h1 = article.querySelector("h1");
+        if (h1) {
+          var h2 = document.createElement("h2");
+          h2.textContent = h1.textContent;
+          h1.replaceWith(h2);
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = "#" + section.id;
+          link.textContent = h2.textContent;
+          item.appendChild(link);
+          toc.appendChild(item);
+        }
+        article.querySelectorAll("h2:not(:first-child), h3").forEach(function (h) {
+          var smaller = document.createElement(h.tagName === "H2" ? "h3" : "h4");
+          smaller.textContent = h.textContent;
+          h.replaceWith(smaller);
+        });
+        while (article.firstChild) section.appendChild(article.firstChild);
+        section.querySelectorAll(".kb-print-only").forEach(function (el) { el.classList.add("kb-handout-permalink"); });
+        doc.appendChild(section);
+      });
+      var print = document.createElement("button");
+      print.type = "button";
+      print.className = "md-button md-button--primary";
+      print.textContent = "Afdrukken";
+      print.addEventListener("click", function () { window.print(); });
+      output.textContent = "";
+      output.appendChild(print);
+      output.appendChild(doc);
+      document.body.classList.add("kb-handout-ready");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }).catch(function () {
+      output.textContent = "De handout kon niet worden samengesteld. Probeer het opnieuw.";
+    });
+  }
+
   function init() {
     enhanceTables();
     enhancePermalinks();
     enhanceSearch();
+    enhanceHandout();
   }
 
   if (window.document$ && window.document$.subscribe) {

@@ -1,0 +1,235 @@
+"""The ``kb`` command line: output formats, exit codes and the commands around validation."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kennisbank.cli import cli
+from kennisbank.collections import BY_NAME, COLLECTIONS
+from kennisbank.project import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+
+#: CI runs with GITHUB_ACTIONS=true; tests of the human format must not inherit it.
+NO_CI = {"GITHUB_ACTIONS": None}
+
+
+def invoke(*args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, [str(a) for a in args], env={**NO_CI, **(env or {})})
+
+
+def bad_project(tmp_path: Path, case: str) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "vocabularies.yml", root)
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(BAD / case, root, dirs_exist_ok=True)
+    return root
+
+
+def content_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's real content (vocabularies, schemas, the three collections)."""
+    root = tmp_path / "kennisbank"
+    root.mkdir()
+    shutil.copy(ROOT / "vocabularies.yml", root)
+    for folder in ["schemas"] + [c.folder for c in COLLECTIONS]:
+        shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
+# --- kb validate ----------------------------------------------------------------------
+
+LINE = "practices/voorbeeld.md:18:9: SCH003: domain: YAML leest 'NO' in 'domain' als een ja/nee-waarde, maar hier hoort tekst."
+TIP = '    tip: Zet de waarde tussen aanhalingstekens: domain: "NO"'
+ANNOTATION = ("::error file=practices/voorbeeld.md,line=18,col=9,title=SCH003::YAML leest 'NO' in 'domain' als een "
+              'ja/nee-waarde, maar hier hoort tekst. Tip: Zet de waarde tussen aanhalingstekens: domain: "NO"')
+SUMMARY = "1 probleem in 1 van 1 bestanden. Uitleg per code: docs op de site, pagina Bijdragen > Foutcodes."
+
+
+def test_human_output_is_exact(tmp_path):
+    result = invoke("validate", "--root", bad_project(tmp_path, "sch003-domain-no"))
+    assert result.exit_code == 1
+    assert result.stdout == f"{LINE}\n{TIP}\n"
+    assert result.stderr == f"{SUMMARY}\n"
+
+
+def test_github_format(tmp_path):
+    result = invoke("validate", "--format", "github", "--root", bad_project(tmp_path, "sch003-domain-no"))
+    assert result.exit_code == 1
+    assert result.stdout == f"{ANNOTATION}\n"
+    assert result.stderr == f"{SUMMARY}\n"
+
+
+def test_github_format_is_automatic_in_github_actions(tmp_path):
+    root = bad_project(tmp_path, "sch003-domain-no")
+    result = invoke("validate", "--root", root, env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert result.stdout == f"{ANNOTATION}\n"
+    # --format still wins over the environment
+    human = invoke("validate", "--format", "human", "--root", root, env={"GITHUB_ACTIONS": "true"})
+    assert human.stdout == f"{LINE}\n{TIP}\n"
+
+
+def test_github_annotation_escapes_file_names(tmp_path):
+    root = bad_project(tmp_path, "sch003-domain-no")
+    (root / "practices" / "voorbeeld.md").rename(root / "practices" / "a,b.md")
+    result = invoke("validate", "--format", "github", "--root", root)
+    assert "file=practices/a%2Cb.md,line=0" not in result.stdout  # line 0 is shown as line 1
+    assert "::error file=practices/a%2Cb.md,line=1,col=1,title=FILE001::" in result.stdout
+
+
+def test_real_content_is_clean():
+    result = invoke("validate", "--root", ROOT)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Geen problemen gevonden in ")
+
+
+def test_json_format_on_real_content():
+    result = invoke("validate", "--format", "json", "--root", ROOT)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"problems": [], "count": 0}
+
+
+def test_missing_vocabularies_is_a_configuration_error(tmp_path):
+    (tmp_path / "practices").mkdir()
+    result = invoke("validate", "--root", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fout: ") and "vocabularies.yml bestaat niet" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("root", ["bestaat-niet", "README.md"])
+def test_bad_root_is_a_configuration_error(tmp_path, root):
+    target = tmp_path / root
+    if root == "README.md":
+        target.write_text("geen map\n", encoding="utf-8")
+    result = invoke("validate", "--root", target)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_missing_schema_is_a_configuration_error(tmp_path):
+    root = bad_project(tmp_path, "sch003-domain-no")
+    (root / "schemas" / "practice.schema.json").unlink()
+    result = invoke("validate", "--root", root)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fout: ")
+
+
+# --- kb new ---------------------------------------------------------------------------
+
+def _next_id(root: Path, prefix: str) -> str:
+    numbers = [int(e.id.split("-")[1]) for e in load_project(root).entries if e.id.startswith(prefix + "-")]
+    return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+
+
+@pytest.mark.parametrize("collection", ["practice", "dilemma", "instrument"])
+def test_new_writes_a_template_with_the_next_free_id(tmp_path, collection):
+    root = content_copy(tmp_path)
+    spec = BY_NAME[collection]
+    expected_id = _next_id(root, spec.id_prefix)
+    result = invoke("new", collection, "Snel & eerlijk: één loket", "--root", root)
+    assert result.exit_code == 0, result.output
+    path = f"{spec.folder}/snel-eerlijk-een-loket.md"
+    assert result.stdout == path + "\n"
+    text = (root / path).read_text(encoding="utf-8")
+    assert f"\nid: {expected_id}\n" in text
+    assert '\ntitle: "Snel & eerlijk: één loket"\n' in text
+
+    # Refuses to overwrite, and leaves the file alone.
+    (root / path).write_text(text + "\nmijn eigen tekst\n", encoding="utf-8")
+    again = invoke("new", collection, "Snel & eerlijk: één loket", "--root", root)
+    assert again.exit_code == 2
+    assert "bestaat al" in again.stderr
+    assert (root / path).read_text(encoding="utf-8").endswith("mijn eigen tekst\n")
+    (root / path).write_text(text, encoding="utf-8")
+
+    # A fresh file lists only the places to fill in.
+    check = invoke("validate", "--format", "json", "--root", root)
+    assert check.exit_code == 1
+    problems = json.loads(check.stdout)["problems"]
+    assert problems
+    assert {p["code"] for p in problems} == {"TODO001"}
+    assert {p["path"] for p in problems} == {path}
+
+
+def test_new_rejects_a_too_short_title(tmp_path):
+    result = invoke("new", "practice", "ab", "--root", content_copy(tmp_path))
+    assert result.exit_code == 2
+
+
+# --- kb generate ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("out", ["practices", "practices/gegenereerd", "dilemmas", "instruments", "docs", "."])
+def test_generate_refuses_a_content_folder(tmp_path, out):
+    root = content_copy(tmp_path)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = invoke("generate", "--root", root, "--out", root / out)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Fout: ")
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_generate_writes_to_a_separate_folder(tmp_path):
+    root = content_copy(tmp_path)
+    out = tmp_path / "uit"
+    result = invoke("generate", "--root", root, "--out", out, "--site-url", "https://voorbeeld.nl/kb/")
+    assert result.exit_code == 0, result.output
+    assert any(out.rglob("*.md")) or any(out.rglob("*.json"))
+
+
+# --- kb report stale ------------------------------------------------------------------
+
+def test_report_stale_lists_entries_with_their_owner():
+    result = invoke("report", "stale", "--root", ROOT, "--today", "2099-01-01")
+    assert result.exit_code == 0
+    stale = [e for e in load_project(ROOT).entries
+             if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < "2099-01-01"]
+    assert stale, "de echte inhoud heeft herzieningsdatums"
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(stale)
+    for entry in stale:
+        line = next(line for line in lines if line.startswith(entry.path + ":"))
+        assert entry.id in line
+        assert f"beheerder: {entry.meta['owner']}" in line
+    assert result.stderr == f"{len(stale)} items moeten opnieuw bekeken worden.\n"
+
+
+def test_report_stale_with_nothing_stale():
+    result = invoke("report", "stale", "--root", ROOT, "--today", "2000-01-01")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Geen items met een verlopen herzieningsdatum")
+
+
+# --- kb handout -----------------------------------------------------------------------
+
+def test_handout_of_three_entries(tmp_path):
+    project = load_project(ROOT)
+    entries = [project.by_collection(c)[0] for c in COLLECTIONS]
+    out = tmp_path / "handout.html"
+    result = invoke("handout", *[e.id for e in entries], "--title", "Training beleid en uitvoering",
+                    "-o", out, "--site-url", "https://voorbeeld.nl/kb/", "--root", ROOT)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and '<html lang="nl">' in page
+    assert "Training beleid en uitvoering" in page
+    for entry in entries:
+        assert html.escape(entry.title, quote=True) in page
+        assert f'href="https://voorbeeld.nl/kb/p/{entry.id}/"' in page
+        assert f"QR-code naar https://voorbeeld.nl/kb/p/{entry.id}/" in page
+    assert len(re.findall(r"<svg\b", page)) == 3
+
+
+def test_handout_unknown_id(tmp_path):
+    result = invoke("handout", "pr-999999", "-o", tmp_path / "h.html", "--root", ROOT)
+    assert result.exit_code == 2
+    assert "Onbekende id: pr-999999" in result.stderr
+    assert not (tmp_path / "h.html").exists()

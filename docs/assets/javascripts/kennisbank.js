@@ -104,6 +104,11 @@
         var page = new DOMParser().parseFromString(html, "text/html");
         var article = page.querySelector("article.md-content__inner");
         if (!article) return;
+        // Links in the fetched page are relative to that page, not to the handout page.
+        var base = new URL(boxes[index].dataset.url, location.href);
+        article.querySelectorAll("a[href]").forEach(function (a) {
+          if (a.getAttribute("href").charAt(0) !== "#") a.href = new URL(a.getAttribute("href"), base).href;
+        });
         article.querySelectorAll(".md-content__button, .md-tags, .kb-filters, .headerlink, .kb-backlinks").forEach(function (el) { el.remove(); });
         var section = document.createElement("section");
         section.className = "kb-handout-entry";

@@ -24,7 +24,9 @@ def run_pagefind(site_dir: Path) -> str:
     Raises:
         SearchIndexError: Pagefind exits non-zero or cannot be started.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE]
+    # Heading permalinks ("#") would otherwise end up in result titles ("Aanpak#").
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
+               "--exclude-selectors", ".headerlink"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:

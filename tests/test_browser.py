@@ -54,6 +54,9 @@ PAGES = {
     "thema": "themas/gegevensdeling/",
     "trefwoorden": "trefwoorden/",
     "zoeken": "zoeken/?q=gegevensdeling",
+    "handout": "handout/?title=Training&id=pr-002&id=di-001&id=in-006",
+    "in-cijfers": "in-cijfers/",
+    "welk-instrument-wanneer": "instrumenten/welk-instrument-wanneer/",
     "404": "deze/pagina/bestaat-niet/",
 }
 
@@ -624,6 +627,8 @@ def visits(browser, servers):
         if key == "zoeken":
             page.wait_for_selector(".pagefind-ui__result", timeout=15000)
             wait_for_results(page)
+        if key == "handout":
+            page.wait_for_selector(".kb-handout-entry", timeout=15000)
         page.wait_for_load_state("networkidle")
         # Recorded before axe runs, so axe itself cannot hide or cause anything here.
         visit.requests = list(watch.requests)
@@ -853,6 +858,29 @@ def test_search_ignores_diacritics(request, servers, mount, query, word):
     links = result_links(page)
     found = [href for href in links if word in built_file(server, href).read_text(encoding="utf-8")]
     assert found, f"{where}, rule 'diacritics': no result contains {word!r}: {links}"
+
+
+def test_handout_page_builds_a_printable_handout(reader):
+    server, page = reader
+    where = f"[{server.name}] handout"
+    page.goto(server.url("handout/"))
+    for entry_id in ("pr-002", "di-001", "in-006"):
+        page.locator(f"#kb-h-{entry_id}").check()
+    page.locator("#kb-handout-title").fill("Training dag 1")
+    page.locator("#kb-handout-form button[type=submit]").click()
+    page.wait_for_selector(".kb-handout-entry", timeout=15000)
+    sections = page.locator(".kb-handout-entry")
+    assert sections.count() == 3, f"{where}, rule 'three entries': {sections.count()}"
+    text = page.locator("#kb-handout-output").inner_text()
+    assert "Training dag 1" in text, f"{where}, rule 'title'"
+    toc = page.locator("#kb-handout-output .kb-handout-toc > li").all_inner_texts()
+    assert len(toc) == 3, f"{where}, rule 'table of contents': {toc}"
+    for entry_id in ("pr-002", "di-001", "in-006"):
+        assert f"/p/{entry_id}/" in text, f"{where}, rule 'permalink of {entry_id}'"
+    assert page.locator(".kb-handout-entry .kb-print-only svg").count() == 3, f"{where}, rule 'QR codes'"
+    for href in page.locator(".kb-handout-entry a[href]").evaluate_all("els => els.map(a => a.href)"):
+        if href.startswith(server.base) and "#" not in href:
+            assert built_file(server, href).exists(), f"{where}, rule 'links still resolve': {href}"
 
 
 @pytest.fixture(scope="session")

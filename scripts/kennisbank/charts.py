@@ -127,13 +127,13 @@ def render_page(ctx) -> dict[str, str]:  # noqa: ANN001
         "![Heatmap van het aantal items per combinatie van thema en organisatietype; donkerder is meer. "
         "De tabel hieronder geeft dezelfde aantallen.]"
         f"({MATRIX_CHART}){{ .kb-chart }}\n",
-        '<div class="kb-table-scroll" markdown>\n',
         "| Thema | " + " | ".join(md(label) for _, label in cols) + " |",
         "| --- |" + " ---: |" * len(cols),
     ]
     for theme, label in rows:
-        lines.append(f"| {md(label)} | " + " | ".join(str(cells.get((theme, org), 0)) for org, _ in cols) + " |")
-    lines.append("\n</div>\n")
+        # A link per row also gives keyboard users a way into the table when it scrolls sideways.
+        lines.append(f"| [{md(label)}](themas/{theme}.md) | " + " | ".join(str(cells.get((theme, org), 0)) for org, _ in cols) + " |")
+    lines.append("")
     return {
         "in-cijfers.md": "\n".join(lines),
         THEMES_CHART: themes_svg(theme_rows),

@@ -99,6 +99,7 @@
       heading.textContent = title;
       doc.appendChild(heading);
       var toc = document.createElement("ol");
+      toc.className = "kb-handout-toc";
       doc.appendChild(toc);
       pages.forEach(function (html, index) {
         var page = new DOMParser().parseFromString(html, "text/html");
@@ -143,8 +144,6 @@
       output.appendChild(print);
       output.appendChild(doc);
       document.body.classList.add("kb-handout-ready");
-      heading.setAttribute("tabindex", "-1");
-      heading.focus();
     }).catch(function () {
       output.textContent = "De handout kon niet worden samengesteld. Probeer het opnieuw.";
     });

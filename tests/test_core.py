@@ -202,3 +202,31 @@ def _judgement(validator, meta, known):
         else:
             paths.add(tuple(map(str, error.absolute_path)))
     return paths, unknown
+
+
+TRICKY_BODIES = [
+    "## Aanleiding\n\nTekst\n\n## Aanpak ##\n\n# Titel\n\n### Sub\n\n####### zeven\n\n#geen kop\n",
+    "Regel\n## Kop die een alinea onderbreekt\n   ## Ingesprongen kop\n    ## code, geen kop\n",
+    "- punt\n  ## kop in een lijst\n\n> ## kop in een citaat\n",
+    "Setext kop\n---\n\nNog een\n===\n",
+    "```\n## geen kop\n```\n\n~~~\n# ook niet\n~~~\n",
+    "\\## geen kop\n\n## **Vet** in kop\n\n##\n",
+]
+
+
+def _tokenizer_headings(body):
+    from kennisbank.safety import _MD
+
+    tokens = _MD.parse(body)
+    return [(t.map[0], int(t.tag[1]), tokens[i + 1].content.strip()) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def test_line_scan_of_headings_matches_the_tokenizer():
+    from kennisbank.pipeline import check
+    from kennisbank.safety import scan_body
+
+    bodies = [e.body for e in check(ROOT).project.entries] + TRICKY_BODIES
+    bodies += [p.read_text(encoding="utf-8", errors="replace").split("---\n", 2)[-1]
+               for p in (ROOT / "tests" / "fixtures" / "bad").rglob("*.md")]
+    for body in bodies:
+        assert scan_body(body).headings == _tokenizer_headings(body), body[:80]

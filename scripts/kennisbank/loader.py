@@ -30,6 +30,8 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _META_LINE_RE = re.compile(r"^[A-Za-z0-9_-]+:\s")
 
 _FENCE = "---"
+_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_SECOND_FENCE_RE = re.compile(r"(?:[ \t]*\n)*(---)[ \t]*(?:\n|$)")
 
 
 @dataclass
@@ -150,22 +152,26 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
     if text.startswith("\ufeff"):
         problems.append(Problem(shown, 1, 1, "FM002", "", "Het bestand begint met een onzichtbaar BOM-teken vóór '---'."))
         text = text[1:]
-    lines = text.replace("\r\n", "\n").split("\n")
-
-    if lines[0].rstrip() != _FENCE:
-        if _META_LINE_RE.match(lines[0]):
-            message = (f"Regel 1 ('{lines[0][:40]}') ziet eruit als een veld, maar de front matter begint niet met '---'. "
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    # Framing works on offsets rather than a list of every line: bodies are long.
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if first_line.rstrip() != _FENCE:
+        if _META_LINE_RE.match(first_line):
+            message = (f"Regel 1 ('{first_line[:40]}') ziet eruit als een veld, maar de front matter begint niet met '---'. "
                        "MkDocs zou zulke regels stil als metadata opvatten en van de pagina laten verdwijnen.")
         else:
             message = "Het bestand begint niet met '---' op regel 1; de front matter ontbreekt."
         problems.append(Problem(shown, 1, 1, "FM001", "", message))
         return None, problems
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
-    if close is None:
+    closing = _CLOSE_RE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         problems.append(Problem(shown, 1, 1, "FM003", "", "De front matter die op regel 1 begint, wordt nergens met '---' afgesloten."))
         return None, problems
+    close = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
 
-    yaml_text = "\n".join(lines[1:close])
+    yaml_text = text[first_end + 1:max(closing.start() - 1, first_end + 1)]
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         problems.append(Problem(shown, 2, 1, "FM008", "",
                                 f"De front matter is groter dan {MAX_FRONT_MATTER_BYTES // 1024} KB."))
@@ -180,7 +186,7 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            problems.append(_syntax_problem(exc, shown, lines))
+            problems.append(_syntax_problem(exc, shown, text.split("\n")))
             return None, problems
         if node is None:
             node = yaml.MappingNode("tag:yaml.org,2002:map", [])
@@ -203,11 +209,11 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         loader.dispose()
 
     key_lines = {k.value: k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-    body_lines = lines[close + 1:]
-    problems.extend(_second_block(body_lines, close + 2, shown))
+    body = text[closing.end() + 1:]
+    problems.extend(_second_block(body, close + 2, shown))
     entry = Entry(
         collection=collection, path=shown, slug=stem, meta=meta,
-        body="\n".join(body_lines), body_line=close + 2, key_lines=key_lines, root_node=node,
+        body=body, body_line=close + 2, key_lines=key_lines, root_node=node,
     )
     return entry, problems
 
@@ -353,13 +359,10 @@ def _duplicate_keys(node: yaml.Node, shown: str, prefix: str = ""):
             yield from _duplicate_keys(item, shown, f"{prefix.rstrip('.')}[{index}].")
 
 
-def _second_block(body_lines: list[str], first_line: int, shown: str) -> list[Problem]:
+def _second_block(body: str, first_line: int, shown: str) -> list[Problem]:
     """Flag a second ``---`` block right after the front matter: its text would vanish."""
-    for offset, line in enumerate(body_lines):
-        if not line.strip():
-            continue
-        if line.rstrip() == _FENCE:
-            return [Problem(shown, first_line + offset, 1, "FM010", "",
-                            "Na de front matter begint een tweede blok met '---'; die tekst zou niet goed op de site komen.")]
+    match = _SECOND_FENCE_RE.match(body)
+    if not match:
         return []
-    return []
+    return [Problem(shown, first_line + body.count("\n", 0, match.start(1)), 1, "FM010", "",
+                    "Na de front matter begint een tweede blok met '---'; die tekst zou niet goed op de site komen.")]

@@ -9,7 +9,6 @@ so an entry can list checked numbers under ``reviewed_numbers``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -49,9 +48,8 @@ def personal_data_problems(entry: Entry, functional_mailboxes: tuple[str, ...]) 
     for first_line, text in parts:
         if not text:
             continue
-        newlines = [m.start() for m in re.finditer("\n", text)]
         for offset, code, message in _findings(text, reviewed, functional_mailboxes):
-            line = first_line + bisect.bisect_left(newlines, offset)
+            line = first_line + text.count("\n", 0, offset)
             problems.append(Problem(entry.path, line, 1, code, "body" if first_line == entry.body_line else "", message))
     return problems
 

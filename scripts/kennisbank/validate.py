@@ -227,10 +227,9 @@ def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[P
             if not isinstance(item, str):
                 continue  # the schema already reports the type
             path = (key, index) if isinstance(value, list) else (key,)
-            line = entry.line_of(path)
             lowered = item.lower()
             if lowered in seen_lower and seen_lower[lowered] != item:
-                yield Problem(entry.path, line, 1, "VOC002", key,
+                yield Problem(entry.path, entry.line_of(path), 1, "VOC002", key,
                               f"'{item}' en '{seen_lower[lowered]}' in '{key}' verschillen alleen in hoofdletters.")
                 continue  # one problem per spelling variant; the first spelling is checked below
             seen_lower.setdefault(lowered, item)
@@ -238,7 +237,7 @@ def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[P
                 continue
             if len(spellings[lowered]) > 1 and lowered in terms:
                 continue  # only the capitals are wrong, and VOC002 says so
-            yield Problem(entry.path, line, 1, "VOC001", key,
+            yield Problem(entry.path, entry.line_of(path), 1, "VOC001", key,
                           f"'{item}' staat niet in de woordenlijst '{vocabulary}' (veld '{key}').",
                           _did_you_mean(item, terms))
 

@@ -21,7 +21,9 @@ from . import __version__
 from .collections import BY_NAME, COLLECTIONS
 from .loader import suggest_slug
 from .pipeline import check, site_files
-from .project import ConfigError
+from .project import VOCABULARIES_FILE, ConfigError
+from .schemas import SchemaError, load_schemas
+from .vocabularies import VocabularyError, load_vocabularies
 from .report import FORMATS, format_problems, summary
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -82,7 +84,13 @@ def validate(root: Path, fmt: str | None) -> None:
               help="Waar de site komt (standaard: site/ in de kennisbank).")
 def build(root: Path, site_dir: Path | None) -> None:
     """Controleer alle items en bouw de site met zoekindex."""
-    _clean_or_exit(root)
+    # Only the configuration is checked here (exit 2); the plugin validates the content once,
+    # reports every problem and stops the build, so the entries are not validated twice.
+    try:
+        load_vocabularies(root / VOCABULARIES_FILE)
+        load_schemas(root / "schemas")
+    except (VocabularyError, SchemaError) as exc:
+        raise UsageError(str(exc)) from None
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise UsageError(f"{config} ontbreekt.")

@@ -12,8 +12,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import segno
-
 from . import yamlio
 from .charts import render_page as render_charts
 from .exports import atom_feed, export_files, published_schemas
@@ -23,6 +21,7 @@ from .loader import Entry
 from .problems import CATALOGUE
 from .project import Project
 from .schemas import SchemaSet
+from .qrcodes import qr_svg
 from .text import attr, dutch_date, md, rel
 
 HOME = "index.md"
@@ -358,7 +357,7 @@ def render_entry(ctx: Context, entry: Entry) -> str:
 
 def _print_block(url: str) -> str:
     """Shown only on paper: the permalink written out and its QR code (SVG made by segno)."""
-    qr = segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}", border=2)
+    qr = qr_svg(url)
     return (f'<div class="kb-print-only" aria-hidden="true">{qr}'
             f"<p>Vaste link: <strong>{attr(url)}</strong></p></div>\n")
 

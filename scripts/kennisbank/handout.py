@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import markdown
-import segno
-
 from .loader import Entry
+from .qrcodes import qr_svg
 from .text import attr, dutch_date
 
 _CSS = """
@@ -42,7 +41,7 @@ def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict
     ]
     for entry in entries:
         url = f"{base}/p/{entry.id}/"
-        qr = segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}", border=2)
+        qr = qr_svg(url)
         themes = ", ".join(labels.get(t, t) for t in entry.meta.get("themes") or [])
         body = markdown.markdown(entry.body, extensions=["tables", "def_list"], output_format="html")
         body = body.replace("<h2>", "<h3>").replace("</h2>", "</h3>")

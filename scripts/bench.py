@@ -23,8 +23,9 @@ folder, never into the repository's content folders, and measures:
 
 Every subprocess is reaped with ``os.wait4``, which gives its own CPU time and peak RSS
 (``ru_maxrss``; Pagefind's Python launcher ``exec``s the binary, so that is Pagefind's).
-Wall-clock times suffer when other work runs on the machine; CPU times much less, so the
-target checks use CPU time and the report shows both, with the load average.
+Wall-clock times suffer when other work runs on the machine; CPU times less so (though an
+overloaded machine inflates them too), so the target checks use CPU time, our build and the
+baseline alternate within each run, and the report shows both, with the load average.
 """
 
 from __future__ import annotations

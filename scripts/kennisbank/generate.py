@@ -16,7 +16,7 @@ from . import yamlio
 from .charts import render_page as render_charts
 from .exports import atom_feed, export_files, published_schemas
 from .collections import COLLECTIONS, Collection, collection_of_id
-from .facets import FACETS, Facet
+from .facets import BY_FIELD, FACETS, Facet
 from .loader import Entry
 from .problems import CATALOGUE
 from .project import Project
@@ -198,7 +198,7 @@ def _entry_list(ctx: Context, from_page: str, entries: list[Entry]) -> str:
 
 def render_home(ctx: Context) -> str:
     """The home page: what the knowledge base is, ways in per collection and theme, counts."""
-    themes = next(f for f in FACETS if f.field == "themes")
+    themes = BY_FIELD["themes"]
     lines = [
         _front_matter(title="Kennisbank Werk aan Uitvoering",
                       description="Praktijkvoorbeelden, dilemma's en instrumenten om samen de publieke dienstverlening te verbeteren.",
@@ -256,7 +256,7 @@ def render_overview(ctx: Context, collection: Collection) -> str:
     here = overview_path(collection)
     themes = FACETS[0]
     field_name, column = _EXTRA_COLUMN[collection.name]
-    extra_facet = next(f for f in FACETS if f.field == field_name)
+    extra_facet = BY_FIELD[field_name]
     entries = ctx.project.by_collection(collection)
     entries = sorted(entries, key=lambda e: e.title.casefold())
     lines = [
@@ -326,7 +326,7 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     rows = [("Collectie", f"[{collection.label_singular}]({rel(here, overview_path(collection))})"),
             ("Thema's", _links(ctx, here, FACETS[0], FACETS[0].values(entry)))]
     for field_name, label in _META_ROWS[collection.name]:
-        facet = next(f for f in FACETS if f.field == field_name)
+        facet = BY_FIELD[field_name]
         values = facet.values(entry)
         if values:
             rows.append((label, _links(ctx, here, facet, values)))
@@ -435,8 +435,8 @@ def render_facet_page(ctx: Context, facet: Facet, value: str, label: str, descri
 def render_matrix(ctx: Context) -> str:
     """'Welk instrument wanneer': instruments by user (rows) and policy phase (columns)."""
     here = "instrumenten/welk-instrument-wanneer.md"
-    users = next(f for f in FACETS if f.field == "users")
-    phases = next(f for f in FACETS if f.field == "phases")
+    users = BY_FIELD["users"]
+    phases = BY_FIELD["phases"]
     instruments = sorted((e for e in ctx.entries if e.collection.name == "instrument"), key=lambda e: e.title.casefold())
     cell: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in instruments:

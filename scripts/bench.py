@@ -146,7 +146,10 @@ def validate_breakdown(root: Path) -> dict[str, float]:
     entries = project.entries
     part("schema", lambda: [list(v._schema_problems(e, schemas)) for e in entries])
     part("vocabularies", lambda: [list(v._vocabulary_problems(e, project.vocabularies)) for e in entries])
-    part("body (markdown-it)", lambda: [body_problems(e) for e in entries])
+    from kennisbank.markdown_render import BodyRenderer, project_config
+
+    renderer = BodyRenderer(*project_config(root))
+    part("body (Python-Markdown + nh3)", lambda: [body_problems(e, renderer) for e in entries])
     part("personal data", lambda: [personal_data_problems(e, project.vocabularies.functional_mailboxes)
                                    for e in entries])
     part("cross-entry", lambda: v.cross_entry_problems(entries))

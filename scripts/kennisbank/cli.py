@@ -25,6 +25,8 @@ from .project import VOCABULARIES_FILE, ConfigError
 from .schemas import SchemaError, load_schemas
 from .vocabularies import VocabularyError, load_vocabularies
 from .report import FORMATS, format_problems, summary
+from .sitedir import build_then_swap, site_dir_problem
+from .urls import UnsafePathError, output_path
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
                            show_default=True, help="Map van de kennisbank (met vocabularies.yml).")
@@ -95,25 +97,43 @@ def build(root: Path, site_dir: Path | None) -> None:
     if not config.is_file():
         raise UsageError(f"{config} ontbreekt.")
     target = (site_dir or root / "site").resolve()
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(target)]
+    problem = site_dir_problem(target, root)
+    if problem:
+        raise UsageError(problem)
     started = time.perf_counter()
-    # Pagefind runs after MkDocs has exited, so their memory peaks do not add up
-    # (issue 6: about 0.55 GB for MkDocs plus 1.55 GB for Pagefind at N = 5000).
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SKIP_PAGEFIND": "1"}
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode != 0:
-        click.echo("De site is niet gebouwd.", err=True)
-        sys.exit(1)
-    if not os.environ.get("KB_SKIP_PAGEFIND"):
-        from .search import SearchIndexError, run_pagefind
 
-        try:
-            run_pagefind(target)
-        except SearchIndexError as exc:
-            click.echo(str(exc), err=True)
-            click.echo("De zoekindex is niet gebouwd.", err=True)
-            sys.exit(1)
+    def build_into(folder: Path) -> bool:
+        # Pagefind runs after MkDocs has exited, so their memory peaks do not add up
+        # (issue 6: about 0.55 GB for MkDocs plus 1.55 GB for Pagefind at N = 5000).
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(folder)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SKIP_PAGEFIND": "1"}
+        if subprocess.run(command, env=env, check=False).returncode != 0:
+            return False
+        if not os.environ.get("KB_SKIP_PAGEFIND"):
+            from .search import SearchIndexError, run_pagefind
+
+            try:
+                run_pagefind(folder)
+            except SearchIndexError as exc:
+                click.echo(str(exc), err=True)
+                click.echo("De zoekindex is niet gebouwd.", err=True)
+                return False
+        return True
+
+    # The previous site stays in place until the new one is complete.
+    if not build_then_swap(target, build_into):
+        click.echo("De site is niet gebouwd; de vorige versie is ongewijzigd.", err=True)
+        sys.exit(1)
     click.echo(f"Site gebouwd in {time.perf_counter() - started:.1f} s.", err=True)
+
+
+@cli.command("csp")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def csp_command(site_dir: Path) -> None:
+    """Toon de Content-Security-Policy-header die alle pagina's van een gebouwde site dekt."""
+    from .csp import site_policy
+
+    click.echo(f"Content-Security-Policy: {site_policy(site_dir)}")
 
 
 @cli.command()
@@ -131,7 +151,10 @@ def generate(root: Path, out: Path, site_url: str) -> None:
             raise UsageError(f"{out} ligt in of boven {folder.name}/; kies een andere map, zodat geen bronbestand wordt overschreven.")
     files = site_files(checked, site_url)
     for path, content in files.items():
-        destination = target / path
+        try:
+            destination = output_path(target, path)
+        except UnsafePathError as exc:
+            raise UsageError(f"Interne fout: {exc}; er is niets buiten {out} geschreven.") from None
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(content, encoding="utf-8")
     click.echo(f"{len(files)} bestanden geschreven naar {out}.")

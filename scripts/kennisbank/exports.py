@@ -104,13 +104,24 @@ def _json_document(label: str, schema: str, records: list[dict[str, Any]], links
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a leading ``'`` when it starts like a formula, as OWASP advises, so
+    ``=HYPERLINK(…)`` shows as text in Excel or LibreOffice instead of running. The JSON
+    exports keep the exact text."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def _csv(fields: tuple[str, ...], records: list[dict[str, Any]], links: dict[str, dict[str, str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(list(fields) + ["url", "permalink"])
     for rec in records:
         link = links.get(rec.get("id", ""), {})
-        writer.writerow([_cell(rec.get(f)) for f in fields] + [link.get("url", ""), link.get("permalink", "")])
+        writer.writerow([neutralise(_cell(rec.get(f))) for f in fields] + [link.get("url", ""), link.get("permalink", "")])
     return buffer.getvalue()
 
 

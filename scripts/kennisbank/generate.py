@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import yamlio
 from .charts import render_page as render_charts
+from .csp import REDIRECT_POLICY, meta_tag
 from .exports import atom_feed, export_files, published_schemas
 from .collections import COLLECTIONS, Collection, collection_of_id
 from .facets import BY_FIELD, FACETS, Facet
@@ -21,10 +22,15 @@ from .loader import Entry
 from .problems import CATALOGUE
 from .project import Project
 from .schemas import SchemaSet
+from .vocabularies import Vocabularies
 from .qrcodes import qr_svg
-from .text import attr, dutch_date, md, rel
+from .text import attr, dutch_date, md, md_url, rel
 
 HOME = "index.md"
+MATRIX_PAGE = "instrumenten/welk-instrument-wanneer.md"
+CATALOGUE_PAGE = "bijdragen/foutcodes.md"
+HANDOUT_PAGE = "handout.md"
+CHARTS_PAGE = "in-cijfers.md"
 
 
 @dataclass(frozen=True)
@@ -140,9 +146,9 @@ def generate_site(project: Project, options: SiteOptions | None = None,
         pages[facet_path(facet)] = render_facet_index(ctx, facet)
         for value, label, description in ctx.facet_terms(facet):
             pages[facet_path(facet, value)] = render_facet_page(ctx, facet, value, label, description)
-    pages["instrumenten/welk-instrument-wanneer.md"] = render_matrix(ctx)
-    pages["bijdragen/foutcodes.md"] = render_catalogue()
-    pages["handout.md"] = render_handout_page(ctx)
+    pages[MATRIX_PAGE] = render_matrix(ctx)
+    pages[CATALOGUE_PAGE] = render_catalogue()
+    pages[HANDOUT_PAGE] = render_handout_page(ctx)
     pages.update(render_redirects(ctx))
     pages.update(render_charts(ctx))
     pages[".well-known/security.txt"] = security_txt(ctx.options)
@@ -152,6 +158,18 @@ def generate_site(project: Project, options: SiteOptions | None = None,
         updated = {e.path: ctx.updated(e) for e in ctx.entries}
         pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, updated)
     return pages
+
+
+def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:
+    """Source paths of every generated page that is not an entry page (home, overviews,
+    facet pages, matrix, error catalogue, handout, charts): the addresses no entry or
+    alias may take."""
+    paths = [HOME, MATRIX_PAGE, CATALOGUE_PAGE, HANDOUT_PAGE, CHARTS_PAGE]
+    paths += [overview_path(c) for c in COLLECTIONS]
+    for facet in FACETS:
+        paths.append(facet_path(facet))
+        paths += [facet_path(facet, term) for name in facet.vocabularies for term in vocabularies.terms.get(name, {})]
+    return paths
 
 
 def security_txt(options: SiteOptions) -> str:
@@ -397,7 +415,7 @@ def _sources_section(entry: Entry) -> str:
     lines = ["## Bronnen\n"]
     for source in entry.meta.get("sources") or []:
         title = md(source.get("title", ""))
-        text = f"[{title}]({source['url']})" if source.get("url") else title
+        text = f"[{title}]({md_url(source['url'])})" if source.get("url") else title
         if source.get("section"):
             text += f", {md(source['section'])}"
         lines.append(f"- {text}")
@@ -434,7 +452,7 @@ def render_facet_page(ctx: Context, facet: Facet, value: str, label: str, descri
 
 def render_matrix(ctx: Context) -> str:
     """'Welk instrument wanneer': instruments by user (rows) and policy phase (columns)."""
-    here = "instrumenten/welk-instrument-wanneer.md"
+    here = MATRIX_PAGE
     users = BY_FIELD["users"]
     phases = BY_FIELD["phases"]
     instruments = sorted((e for e in ctx.entries if e.collection.name == "instrument"), key=lambda e: e.title.casefold())
@@ -519,6 +537,7 @@ def redirect_html(target: str, title: str) -> str:
     """A standalone redirect page to ``target`` (a relative URL); works on any static host."""
     return (
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"{meta_tag(REDIRECT_POLICY)}\n"
         f"<title>Doorverwijzing naar {attr(title)}</title>\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
         f"<link rel=\"canonical\" href=\"{attr(target)}\">\n<meta name=\"robots\" content=\"noindex\">\n"

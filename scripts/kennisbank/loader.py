@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from slugify import slugify
 
+from . import hygiene
 from .collections import Collection
 from .problems import Problem
 from .yamlio import Loader
@@ -24,7 +25,7 @@ from .yamlio import Loader
 MAX_FRONT_MATTER_BYTES = 32 * 1024
 
 #: File names must already be URL slugs, so a URL is never percent-encoded.
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: '$' would allow a final newline
 
 #: What Python-Markdown's meta extension (used by MkDocs) takes as a metadata line.
 _META_LINE_RE = re.compile(r"^[A-Za-z0-9_-]+:\s")
@@ -143,7 +144,7 @@ def read_entry(path: Path, root: Path, collection: Collection) -> tuple[Entry | 
 def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tuple[Entry | None, list[Problem]]:
     """Frame and parse the text of one entry file; see :func:`read_entry` for the result."""
     problems: list[Problem] = []
-    if not SLUG_RE.match(stem):
+    if not SLUG_RE.fullmatch(stem):
         problems.append(Problem(
             shown, 0, 1, "FILE001", "",
             f"De bestandsnaam '{stem}.md' is geen nette slug voor een webadres.",
@@ -180,6 +181,9 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         token_problems = _token_problems(yaml_text, shown)
         if token_problems:
             return None, problems + token_problems
+    hard_spaces = hygiene.nbsp_problems(yaml_text, shown)
+    if hard_spaces:
+        return None, problems + hard_spaces
 
     loader = Loader(yaml_text)
     try:
@@ -198,6 +202,13 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         duplicates = list(_duplicate_keys(node, shown))
         if duplicates:
             return None, problems + duplicates
+        if "\\" in yaml_text or hygiene.FORBIDDEN.search(yaml_text):  # escapes such as "\v" included
+            invisible = list(hygiene.value_problems(node, text.split("\n"), shown))
+            if invisible:
+                return None, problems + invisible
+        cut = hygiene.comment_cut_problems(yaml_text, shown)
+        if cut:
+            return None, problems + cut
         meta = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:  # e.g. a list used as a field name
         problems.append(_constructor_problem(exc, shown))
@@ -211,6 +222,7 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
     key_lines = {k.value: k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     body = text[closing.end() + 1:]
     problems.extend(_second_block(body, close + 2, shown))
+    problems.extend(hygiene.body_character_problems(body, close + 2, shown))
     entry = Entry(
         collection=collection, path=shown, slug=stem, meta=meta,
         body=body, body_line=close + 2, key_lines=key_lines, root_node=node,
@@ -306,9 +318,13 @@ def _reader_problem(exc: yaml.YAMLError, yaml_text: str, shown: str) -> Problem:
     position = getattr(exc, "position", None)
     character = getattr(exc, "character", None)
     line = yaml_text[:position].count("\n") + 2 if isinstance(position, int) else 2
-    code = f" (U+{ord(character):04X})" if isinstance(character, str) and character else (
-        f" (U+{character:04X})" if isinstance(character, int) else "")
-    return Problem(shown, line, 1, "FM005", "", f"In de front matter staat een onzichtbaar stuurteken{code}.",
+    if isinstance(character, int):
+        character = chr(character)
+    name = hygiene.describe(character) if isinstance(character, str) and len(character) == 1 else "stuurteken"
+    column = 1
+    if isinstance(position, int):
+        column = position - (yaml_text.rfind("\n", 0, position) + 1) + 1
+    return Problem(shown, line, column, "FM011", "", f"In de front matter staat een onzichtbaar teken: {name}.",
                    "Verwijder het teken; typ de regel zo nodig opnieuw.")
 
 

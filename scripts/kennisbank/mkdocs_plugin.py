@@ -1,14 +1,19 @@
 """The MkDocs plugin: a thin layer that calls the core and hands its pages to MkDocs.
 
-* ``on_config``: load and validate; any problem stops the build before anything is written.
+* ``on_config``: refuse a dangerous ``site_dir``; load and validate; any problem stops
+  the build before anything is written.
 * ``on_files``: add the generated pages with ``File.generated``; edit links point at the
   real source file (``practices/x.md``), not at a generated page.
+* ``on_page_markdown``: HTML-escape the metadata Material prints unescaped.
+* ``on_page_content``: sanitize entry pages again (second line of defence).
+* ``on_post_page`` / ``on_post_template``: the Content-Security-Policy meta element.
 * ``on_serve``: watch the content folders, vocabularies and schemas.
-* ``on_post_build``: run Pagefind on the built site.
+* ``on_post_build``: show the site's CSP on the hosting page; run Pagefind.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -20,12 +25,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import csp
 from .collections import COLLECTIONS
+from .html_safety import sanitize
 from .manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
 from .pipeline import Checked, check, site_files, source_paths
 from .project import VOCABULARIES_FILE, ConfigError
 from .report import format_problems, summary
 from .search import SearchIndexError, run_pagefind
+from .sitedir import MARKER, MARKER_TEXT, site_dir_problem
+from .urls import UnsafePathError, output_path
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -50,9 +59,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def __init__(self) -> None:
         self.checked: Checked | None = None
         self.root = Path(".")
+        self.entry_pages: set[str] = set()
+        self.hashes: set[str] = set()
+        self.csp_pages: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        problem = site_dir_problem(Path(config.site_dir), self.root)
+        if problem:  # before MkDocs empties site_dir
+            raise PluginError(problem + " De site is niet gebouwd.")
+        self.hashes, self.csp_pages = set(), []
         try:
             checked = check(self.root)
         except ConfigError as exc:
@@ -77,12 +93,19 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
         template = config.edit_uri_template or ""
         repo_url = template.split("/edit/", 1)[0] if "/edit/" in template else ""
-        for path, content in site_files(self.checked, config.site_url or "", self.config.today, repo_url).items():
+        self.entry_pages = set(sources)
+        generated_files = site_files(self.checked, config.site_url or "", self.config.today, repo_url)
+        generated_files[MARKER] = MARKER_TEXT
+        for path, content in generated_files.items():
+            try:
+                output_path(Path(config.site_dir), path)
+            except UnsafePathError as exc:
+                raise PluginError(f"Interne fout: {exc}. De site is niet gebouwd.") from None
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand.")
             generated = File.generated(config, path, content=content)
             generated.edit_uri = sources.get(path)
-            if path.startswith(".well-known/"):
+            if path.startswith(".well-known/") or path == MARKER:
                 generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
             files.append(generated)
         if not os.environ.get("KB_SKIP_MANIFEST"):
@@ -100,6 +123,39 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             raise PluginError(f"{len(gone)} gepubliceerde adressen zouden verdwijnen. Zet het oude adres onder "
                               "'aliases' in de front matter van het item, zodat het blijft werken. De site is niet gebouwd.")
 
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # noqa: ANN001
+        """HTML-escape title, description and tags where they enter: Material prints
+        ``page.meta.title``, ``page.meta.description`` and tag names unescaped (base.html,
+        header.html, tags.html), and Jinja does not autoescape in MkDocs."""
+        meta = page.meta
+        for key in ("title", "description"):
+            if isinstance(meta.get(key), str):
+                meta[key] = html.escape(meta[key], quote=True)
+        if isinstance(meta.get("tags"), list):
+            meta["tags"] = [html.escape(t, quote=True) if isinstance(t, str) else t for t in meta["tags"]]
+        return markdown
+
+    def on_page_content(self, content: str, page, config: MkDocsConfig, files: Files) -> str:  # noqa: ANN001
+        """Sanitize entry pages with the page allowlist: validation already refused what
+        this would remove, so normally nothing changes."""
+        if page.file.src_uri in self.entry_pages:
+            return sanitize(content)
+        return content
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001
+        hashes = csp.theme_hashes(output, page.content or "")
+        self.hashes |= hashes
+        if csp.PLACEHOLDER in output:
+            self.csp_pages.append(page.file.dest_uri)
+        return csp.with_meta(output, hashes)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        hashes = csp.theme_hashes(output_content)
+        self.hashes |= hashes
+        return csp.with_meta(output_content, hashes)
+
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
         for folder in [c.folder for c in COLLECTIONS] + ["schemas"]:
             if (self.root / folder).is_dir():
@@ -108,6 +164,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        for dest in self.csp_pages:  # the hosting page shows the header for this very site
+            path = Path(config.site_dir) / dest
+            path.write_text(path.read_text(encoding="utf-8").replace(csp.PLACEHOLDER, html.escape(csp.policy(self.hashes))),
+                            encoding="utf-8")
         if not self.config.pagefind or os.environ.get("KB_SKIP_PAGEFIND"):
             return
         try:

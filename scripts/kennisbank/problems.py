@@ -104,12 +104,30 @@ _ENTRIES = [
        "Er staat een tweede blok `---` of er is geen hoofdtekst; tekst zou niet op de site verschijnen.",
        "---\nid: pr-001\n---\n---\ntitle: nog een blok\n---",
        "Zet alle velden in één blok bovenaan en schrijf daaronder de hoofdtekst met de vaste koppen."),
+    _c("FM011", "Onzichtbaar teken of stuurteken",
+       "Een waarde bevat een teken dat je niet ziet: een stuurteken (ook geschreven als `\\v` of `\\x01`), "
+       "een teken dat de tekstrichting omkeert of een breedteloze spatie. Zulke tekens kunnen tekst anders "
+       "laten lezen dan hij eruitziet en breken de exportbestanden.",
+       "title: \"Eén loket\\vvoor iedereen\"",
+       "Verwijder het teken; typ de waarde zo nodig opnieuw. De melding noemt het teken en de kolom."),
+    _c("FM012", "Waarde afgebroken door #",
+       "In YAML begint een spatie gevolgd door `#` een opmerking. Zonder aanhalingstekens verdwijnt alles "
+       "vanaf de `#` uit de waarde.",
+       "title: Doorbraakteam #2 (tweede ronde)",
+       "Zet de waarde tussen aanhalingstekens: `title: \"Doorbraakteam #2 (tweede ronde)\"`, "
+       "of zet een opmerking op een eigen regel."),
     # File names
     _c("FILE001", "Bestandsnaam is geen nette slug",
        "De bestandsnaam wordt het webadres. Spaties, hoofdletters, apostroffen en accenten "
        "geven adressen die breken of onleesbaar worden.",
        "practices/privacy en ethiek.md",
        "Hernoem het bestand naar kleine letters, cijfers en streepjes, bijvoorbeeld `privacy-en-ethiek.md`."),
+    _c("FILE002", "Bestand hoort niet in deze map",
+       "In de mappen practices/, dilemmas/ en instruments/ staan alleen gewone bestanden die op `.md` eindigen. "
+       "Een snelkoppeling (symlink) kan een bestand van buiten de kennisbank publiceren; een bestand op `.MD`, "
+       "`.markdown` of zonder extensie zou stil worden overgeslagen. In docs/ zijn snelkoppelingen ook niet toegestaan.",
+       "practices/voorbeeld.markdown",
+       "Hernoem het bestand naar `naam.md` (kleine letters), of vervang de snelkoppeling door het bestand zelf."),
     # Schema
     _c("SCH001", "Verplicht veld ontbreekt",
        "Elk item heeft een aantal verplichte velden; zonder zo'n veld verdwijnt een item uit lijsten en zoeken.",
@@ -166,27 +184,44 @@ _ENTRIES = [
        "Een item staat in zijn eigen lijst `related`.",
        "id: pr-001\nrelated: [pr-001]",
        "Verwijder de eigen id uit `related`."),
-    _c("URL001", "Adres botst met een ander item",
-       "Twee items krijgen hetzelfde webadres, of een oud adres (`aliases`) is al in gebruik.",
-       "aliases: [/praktijkvoorbeelden/common-ground/]",
-       "Kies een ander oud adres of verwijder de alias."),
+    _c("URL001", "Adres botst met een andere pagina",
+       "Twee items krijgen hetzelfde webadres, een oud adres (`aliases`) is al in gebruik door een item of "
+       "een pagina van de site, of de bestandsnaam is gereserveerd (zoals `index` of `welk-instrument-wanneer`).",
+       "aliases: [/zoeken/]",
+       "Kies een ander oud adres of een andere bestandsnaam, of verwijder de alias."),
+    _c("URL002", "Oud adres heeft geen geldige vorm",
+       "Een oud adres (`aliases`) begint en eindigt met `/`, heeft geen lege delen (`//`) en ligt niet in een map "
+       "van de site zelf (assets, pagefind, data, schemas, p).",
+       "aliases: [\"///\"]",
+       "Schrijf het oude adres zoals het in de adresbalk stond, bijvoorbeeld `/praktijkvoorbeelden/oude-naam/`."),
     # Body
     _c("BODY001", "Verplichte kop ontbreekt",
        "Elke collectie heeft vaste koppen in de hoofdtekst, zodat lezers alles op dezelfde plek vinden.",
        "## Aanpak   (## Aanleiding ontbreekt)",
        "Voeg de kop toe als `## Kopnaam`, precies zoals in de melding."),
+    _c("BODY003", "Hoofdtekst is te groot",
+       "Een hoofdtekst is hoogstens 200 KB. Zo blijft elke pagina licht en de bouw snel.",
+       "(een hoofdtekst van 1 MB)",
+       "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (`related`)."),
+    _c("BODY004", "Hoofdtekst is te diep genest",
+       "Lijsten, blokcitaten (`>`) en blokhaken (`[`) mogen hoogstens 10 niveaus diep genest zijn. "
+       "Diepere nesting maakt de tekst onleesbaar en de bouw traag of onmogelijk.",
+       "[[[[[[[[[[[[ tekst",
+       "Maak de opbouw platter; een lijst in een lijst is meestal genoeg."),
     _c("BODY002", "Kop op het hoogste niveau in de hoofdtekst",
        "De titel komt uit het veld `title`; een kop met één `#` geeft een tweede titel.",
        "# Mijn voorbeeld",
        "Verwijder de kop of maak er een `##`-kop van."),
     # Safety
-    _c("SAFE001", "HTML in de hoofdtekst is niet toegestaan",
-       "Losse HTML (zoals `<script>`, `<iframe>`, `style=` of `onclick=`) komt ongefilterd op de site "
-       "en kan code in de browser van lezers uitvoeren.",
-       "<script>alert(1)</script>",
+    _c("SAFE001", "HTML of attributen in de hoofdtekst die de site weghaalt",
+       "De hoofdtekst wordt gelezen zoals de site hem maakt. HTML als `<script>`, `<iframe>` of `<svg>`, "
+       "attributen als `style=` of `onclick=` (ook via `{: ... }` achter een alinea of link) en HTML-opmerkingen "
+       "haalt de site weg, omdat ze code in de browser van lezers kunnen uitvoeren of de pagina kunnen vervormen.",
+       "<img src=x onerror=alert(1)>\n[bron](https://voorbeeld.nl){: onclick=\"alert(1)\" }",
        "Gebruik alleen Markdown: `**vet**`, `[tekst](https://...)`, lijsten en koppen."),
     _c("SAFE002", "Link met een onveilig of onbekend protocol",
-       "Links mogen alleen naar `https://`, `http://` of `mailto:` wijzen.",
+       "Links mogen alleen naar `https://`, `http://` of `mailto:` wijzen, ook als het adres via `{: href=... }` "
+       "wordt gezet.",
        "[klik](javascript:alert(1))",
        "Gebruik een gewoon webadres dat met https:// begint."),
     _c("SAFE003", "Afbeelding van een andere website",

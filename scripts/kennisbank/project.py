@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,12 +40,79 @@ class Project:
         return [e for e in self.entries if e.collection is collection]
 
 
+#: Files a content folder may hold besides entries; they are not published.
+_NOT_ENTRIES = ("readme.md", ".gitkeep")
+
+
 def entry_files(root: Path, collection: Collection) -> list[Path]:
-    """Markdown files of a collection, sorted; files starting with ``_`` and README.md are skipped."""
+    """Entry files of a collection, sorted (see :func:`scan_folder`)."""
+    return scan_folder(root, collection)[0]
+
+
+def scan_folder(root: Path, collection: Collection) -> tuple[list[Path], list[Problem]]:
+    """Entry files of a collection's folder, and FILE002 for everything else in it.
+
+    A content folder holds only regular files ending in ``.md`` (lower case). README.md,
+    ``.gitkeep`` and files starting with ``_`` (drafts) are skipped without a problem.
+    A symlink (it could publish a file from outside the repository), a sub-folder, or a
+    file ending in ``.MD``, ``.markdown`` or nothing is reported rather than skipped.
+
+    Returns:
+        ``(entry paths sorted by name, problems)``.
+    """
     folder = root / collection.folder
+    if folder.is_symlink():
+        return [], [Problem(collection.folder, 0, 1, "FILE002", "",
+                            f"De map {collection.folder}/ is een snelkoppeling (symlink); de kennisbank leest alleen een echte map.")]
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_") and p.name.lower() != "readme.md")
+        return [], []
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        shown = f"{collection.folder}/{path.name}"
+        name = path.name
+        if name.lower() in _NOT_ENTRIES and not path.is_symlink():
+            continue
+        if path.is_symlink():
+            problems.append(Problem(shown, 0, 1, "FILE002", "",
+                                    f"{shown} is een snelkoppeling (symlink); die kan een bestand van buiten de kennisbank publiceren.",
+                                    "Zet het bestand zelf in de map in plaats van een snelkoppeling."))
+        elif path.is_dir():
+            problems.append(Problem(shown, 0, 1, "FILE002", "",
+                                    f"{shown}/ is een map; in {collection.folder}/ staan alleen items, zonder submappen.",
+                                    f"Zet de items direct in {collection.folder}/."))
+        elif not path.is_file():
+            problems.append(Problem(shown, 0, 1, "FILE002", "", f"{shown} is geen gewoon bestand."))
+        elif name.startswith("_") and name.endswith(".md"):
+            continue
+        elif not name.endswith(".md"):
+            stem = name.split(".", 1)[0] if not name.startswith(".") else name.lstrip(".")
+            problems.append(Problem(shown, 0, 1, "FILE002", "",
+                                    f"{shown} eindigt niet op .md; het zou stil worden overgeslagen.",
+                                    f"Hernoem het naar '{stem.lower() or 'item'}.md', of haal het uit de map."))
+        else:
+            files.append(path)
+    return files, problems
+
+
+def docs_problems(root: Path) -> list[Problem]:
+    """FILE002 for every symlink under ``docs/``: MkDocs would publish what it points at
+    (a link to ``../.git/config`` would put that file on the site)."""
+    docs = root / "docs"
+    problems: list[Problem] = []
+    if docs.is_symlink():
+        return [Problem("docs", 0, 1, "FILE002", "", "De map docs/ is een snelkoppeling (symlink).")]
+    if not docs.is_dir():
+        return problems
+    for folder, dirs, names in os.walk(docs):
+        for name in sorted(dirs + names):
+            path = Path(folder) / name
+            if path.is_symlink():
+                shown = path.relative_to(root).as_posix()
+                problems.append(Problem(shown, 0, 1, "FILE002", "",
+                                        f"{shown} is een snelkoppeling (symlink); de site zou publiceren waar die naar wijst.",
+                                        "Zet het bestand zelf in docs/ in plaats van een snelkoppeling."))
+    return problems
 
 
 def load_project(root: Path) -> Project:
@@ -68,8 +136,11 @@ def load_project(root: Path) -> Project:
         raise ConfigError(f"{root}: geen van de mappen {', '.join(c.folder for c in COLLECTIONS)} gevonden. "
                           "Start het commando in de map van de kennisbank of geef --root op.")
     project = Project(root=root, vocabularies=vocabularies)
+    project.problems.extend(docs_problems(root))
     for collection in COLLECTIONS:
-        for path in entry_files(root, collection):
+        paths, folder_problems = scan_folder(root, collection)
+        project.problems.extend(folder_problems)
+        for path in paths:
             entry, problems = read_entry(path, root, collection)
             project.problems.extend(problems)
             if entry is not None:

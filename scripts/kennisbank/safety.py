@@ -1,150 +1,223 @@
-"""Body checks with a real Markdown tokenizer (markdown-it-py): headings, raw HTML, links.
+"""Body checks, judged by what the site's own renderer makes of the body.
 
-Python-Markdown, which MkDocs uses, passes raw HTML through untouched, so a ``<script>``
-in an entry would run in readers' browsers. Entries are therefore plain Markdown only.
+Each body is rendered with Python-Markdown and the extensions of ``mkdocs.yml`` (see
+``markdown_render``); whatever the allowlist sanitizer (nh3, see ``html_safety``) would
+remove from that HTML is reported: SAFE001 for an element, attribute or class (raw HTML,
+or attr_list's ``{: onclick=… }``), SAFE002 for a link scheme other than http, https or
+mailto, SAFE003 for an image from another website. Headings come from the same render.
+
+Limits come first, so no body can make the renderer recurse or run for long: a body over
+:data:`MAX_BODY_BYTES` or nested deeper than :data:`MAX_NESTING` is refused unrendered.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from .html_safety import BODY, Finding, html_findings, scheme_of
 from .loader import Entry
+from .markdown_render import BodyRenderer
 from .problems import Problem
 
-ALLOWED_SCHEMES = ("http", "https", "mailto")
+#: Largest body accepted, in bytes of UTF-8. The longest real entry is about 6 KB; 200 KB
+#: is ample and keeps one file from slowing every build.
+MAX_BODY_BYTES = 200 * 1024
+
+#: Deepest nesting of lists, block quotes or square brackets accepted. Python-Markdown
+#: recurses per level (800 nested list levels exhaust Python's stack) and is quadratic in
+#: open brackets (8000 ``[`` took 7 s, measured for issue 9); real entries use at most 3.
+MAX_NESTING = 10
+
+#: At most this many SAFE problems per body; the rest would repeat the same advice.
+MAX_FINDINGS = 50
+
+# Plain prose (none of these) renders to paragraphs, lists and ATX headings only, so it can
+# neither hold HTML nor links, and its headings can be read line by line (tested to agree
+# with the renderer on every entry and fixture). Rendering costs about 1 ms per entry.
+# A '#' line counts as plain only in the form '## Text' (no indentation, no other '#',
+# no backslash): Python-Markdown also reads '#kop', '####### x' and indented lines in a
+# list as headings, which a line scan would get wrong.
+_NEEDS_RENDER = re.compile(
+    r"[<\[{&`\t]|~~~|!!!|\?\?\?|^ {0,3}(?:=+|-+) *$|^ {0,3}(?:[>*+-]|\d+[.)]) *#"
+    r"|^[ ]+#|^(?!#{1,6} [^#\\\n*_]*$)#",
+    re.MULTILINE,
+)
+_ATX = re.compile(r"^(#{1,6}) ([^#\\\n*_]*)$")
+_LIST_ITEM = re.compile(r"^([ ]*)(?:[*+-]|\d+[.)])[ ]")
+_QUOTE = re.compile(r"^(?:[ ]{0,3}>)+")
 
 
-def _tokenizer() -> MarkdownIt:
-    md = MarkdownIt("commonmark")
-    # markdown-it drops javascript: links silently; Python-Markdown would render them.
-    # Accept every link here so that the check below sees (and reports) it.
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    return md
-
-
-_MD = _tokenizer()
-
-
-def body_problems(entry: Entry) -> list[Problem]:
+def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
     """Check the body of ``entry``.
 
+    Args:
+        entry: the loaded entry.
+        renderer: the site's Markdown renderer (one per run).
+
     Returns:
-        BODY001 for each missing required heading (by name), BODY002 for a level-1
-        heading, SAFE001 for raw HTML, SAFE002 for a link or image whose scheme is not
-        http, https or mailto, SAFE003 for an image from another host. Lines are file lines.
+        BODY003 (too large) or BODY004 (nested too deep) alone when a limit is exceeded;
+        otherwise BODY001 per missing required heading, BODY002 per level-1 heading, and
+        SAFE001/SAFE002/SAFE003 per thing sanitizing would remove (at most
+        :data:`MAX_FINDINGS`). Lines are file lines.
     """
-    scan = scan_body(entry.body)
-    problems: list[Problem] = [_html_problem(entry, entry.body_line + offset, html) for offset, html in scan.html_blocks]
-    for token in scan.inlines:
-        problems.extend(_inline_problems(entry, token, scan.lines))
-    headings: list[str] = []
-    for offset, level, text in scan.headings:
+    limits = list(limit_problems(entry))
+    if limits:
+        return limits
+    problems: list[Problem] = []
+    if _NEEDS_RENDER.search(entry.body):
+        try:
+            rendered = renderer.render(entry.body)
+        except RecursionError:
+            return [Problem(entry.path, entry.body_line, 1, "BODY004", "body",
+                            "De hoofdtekst is te diep genest om te verwerken.")]
+        headings = rendered.headings
+        problems.extend(_finding_problems(entry, html_findings(rendered.html, BODY, remote_images=True)))
+    else:
+        headings = line_scan_headings(entry.body)
+    lines = entry.body.split("\n")
+    second = []
+    for level, text in headings:
         if level == 1:
-            problems.append(Problem(entry.path, entry.body_line + offset, 1, "BODY002", "body",
+            problems.append(Problem(entry.path, entry.body_line + _heading_line(lines, text), 1, "BODY002", "body",
                                     f"De hoofdtekst bevat een kop op het hoogste niveau ('# {text}')."))
         elif level == 2:
-            headings.append(text)
-    missing = [h for h in entry.collection.headings if h not in headings]
-    for heading in missing:
-        problems.append(Problem(entry.path, entry.body_line, 1, "BODY001", "body",
-                                f"De verplichte kop '## {heading}' ontbreekt.",
-                                "Vaste koppen voor een " + entry.collection.label_singular.lower() + ": "
-                                + ", ".join("## " + h for h in entry.collection.headings) + "."))
+            second.append(text)
+    for heading in entry.collection.headings:
+        if heading not in second:
+            problems.append(Problem(entry.path, entry.body_line, 1, "BODY001", "body",
+                                    f"De verplichte kop '## {heading}' ontbreekt.",
+                                    "Vaste koppen voor een " + entry.collection.label_singular.lower() + ": "
+                                    + ", ".join("## " + h for h in entry.collection.headings) + "."))
     return problems
 
 
-# Plain prose (no '<', no link syntax, no code fences, no setext or container headings)
-# tokenizes to nothing but paragraphs, lists and ATX headings, so the headings can be read
-# line by line. markdown-it-py costs about 2 ms per 600-word entry; most entries are plain.
-_NEEDS_TOKENIZER = re.compile(
-    r"<|\]\(|\]:|```|~~~|\t|^ {0,3}(?:=+|-+) *$|^ {0,3}(?:[>*+-]|\d+[.)]) *#",
-    re.MULTILINE,
-)
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ ]+(.*?))?(?:[ ]+#+)?[ ]*$")
-
-
-@dataclass
-class BodyScan:
-    """What the body checks need from a Markdown body.
-
-    Attributes:
-        headings: ``(line offset in the body, level, text)`` of every heading, in order.
-        html_blocks: ``(line offset, html)`` of every raw HTML block.
-        inlines: markdown-it inline tokens that hold links, images or inline HTML.
-        lines: the body's lines.
-    """
-
-    headings: list[tuple[int, int, str]] = field(default_factory=list)
-    html_blocks: list[tuple[int, str]] = field(default_factory=list)
-    inlines: list[Token] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-
-
-def scan_body(body: str) -> BodyScan:
-    """Read headings, raw HTML and links from ``body``.
-
-    Plain prose takes a line scan; anything that could hold HTML, links or headings a line
-    scan would misread goes through markdown-it-py. Both give the same result for plain
-    prose (tested on every entry and the bad-input corpus).
-    """
-    scan = BodyScan(lines=body.split("\n"))
-    if not _NEEDS_TOKENIZER.search(body):
-        for offset, line in enumerate(scan.lines):
-            match = _ATX.match(line) if line.lstrip(" ").startswith("#") else None
+def line_scan_headings(body: str) -> list[tuple[int, str]]:
+    """``(level, text)`` of the ATX headings of plain prose, read line by line."""
+    out = []
+    for line in body.split("\n"):
+        if line.startswith("#"):
+            match = _ATX.match(line)
             if match:
-                scan.headings.append((offset, len(match.group(1)), (match.group(2) or "").strip()))
-        return scan
-    tokens = _MD.parse(body)
-    for index, token in enumerate(tokens):
-        offset = token.map[0] if token.map else 0
-        if token.type == "heading_open":
-            scan.headings.append((offset, int(token.tag[1]), tokens[index + 1].content.strip()))
-        elif token.type == "html_block":
-            scan.html_blocks.append((offset, token.content))
-        elif token.type == "inline" and token.children:
-            scan.inlines.append(token)
-    return scan
+                out.append((len(match.group(1)), match.group(2).strip()))
+    return out
 
 
-def _html_problem(entry: Entry, line: int, html: str) -> Problem:
-    snippet = " ".join(html.split())[:60]
-    return Problem(entry.path, line, 1, "SAFE001", "body", f"De hoofdtekst bevat HTML: '{snippet}'.")
+def limit_problems(entry: Entry) -> Iterator[Problem]:
+    """BODY003 when the body is larger than :data:`MAX_BODY_BYTES`; BODY004 at the first
+    line nested deeper than :data:`MAX_NESTING` (list indentation, ``>`` or open ``[``)."""
+    size = len(entry.body.encode("utf-8"))
+    if size > MAX_BODY_BYTES:
+        yield Problem(entry.path, entry.body_line, 1, "BODY003", "body",
+                      f"De hoofdtekst is {size // 1024} KB groot; het maximum is {MAX_BODY_BYTES // 1024} KB.",
+                      "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (related).")
+        return
+    depth = 0
+    for offset, line in enumerate(entry.body.split("\n")):
+        quote = _QUOTE.match(line)
+        quotes = quote.group(0).count(">") if quote else 0
+        item = _LIST_ITEM.match(line)
+        lists = len(item.group(1).expandtabs(4)) // 2 + 1 if item else 0
+        if not line.strip():
+            depth = 0  # brackets do not span paragraphs
+        brackets = _max_bracket_depth(line, depth)
+        depth = brackets[1]
+        worst = max(quotes, lists, brackets[0])
+        if worst > MAX_NESTING:
+            what = "blokcitaten (>)" if worst == quotes else ("lijsten" if worst == lists else "blokhaken ([)")
+            yield Problem(entry.path, entry.body_line + offset, 1, "BODY004", "body",
+                          f"Hier zijn {what} {worst} niveaus diep genest; het maximum is {MAX_NESTING}.",
+                          "Maak de opbouw platter; een lijst in een lijst is meestal genoeg.")
+            return
 
 
-def _inline_problems(entry: Entry, token: Token, lines: list[str]) -> Iterator[Problem]:
-    start, end = token.map if token.map else (0, 1)
-    for child in token.children or []:
-        if child.type == "html_inline":
-            if child.content.startswith("</"):
-                continue  # a closing tag is reported with its opening tag
-            yield _html_problem(entry, entry.body_line + _find_line(lines, start, end, child.content), child.content)
-        elif child.type in ("link_open", "image"):
-            url = str(child.attrs.get("href") or child.attrs.get("src") or "")
-            line = entry.body_line + _find_line(lines, start, end, url)
-            scheme = urlsplit(url.strip()).scheme.lower() if url.strip() else ""
-            if url.startswith("#"):
+def _max_bracket_depth(line: str, depth: int) -> tuple[int, int]:
+    """(deepest, final) count of open ``[`` on ``line``, starting at ``depth``; escaped ones skipped."""
+    if "[" not in line and "]" not in line:
+        return depth, depth
+    deepest = depth
+    previous = ""
+    for char in line:
+        if previous != "\\":
+            if char == "[":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char == "]" and depth:
+                depth -= 1
+        previous = char if previous != "\\" else ""
+    return deepest, depth
+
+
+def _finding_problems(entry: Entry, findings: list[Finding]) -> list[Problem]:
+    lines = entry.body.split("\n")
+    cursor = 0
+    problems = []
+    for finding in findings[:MAX_FINDINGS]:
+        offset = _locate(lines, cursor, _needles(finding))
+        cursor = offset
+        problems.append(_problem(entry, entry.body_line + offset, finding))
+    return problems
+
+
+def _problem(entry: Entry, line: int, finding: Finding) -> Problem:
+    if finding.kind == "remote-image":
+        return Problem(entry.path, line, 1, "SAFE003", "body",
+                       f"De afbeelding '{finding.value[:60]}' komt van een andere website; "
+                       "lezers zouden die website dan ongevraagd bezoeken.")
+    if finding.kind == "scheme" or (finding.kind == "element" and ":" in finding.tag):
+        url = finding.value or finding.tag
+        scheme = scheme_of(url) if finding.kind == "scheme" else finding.tag.split(":", 1)[0]
+        return Problem(entry.path, line, 1, "SAFE002", "body",
+                       f"De link '{url[:60]}' gebruikt " + (f"het protocol '{scheme}:'" if scheme else "geen protocol")
+                       + "; alleen https://, http:// en mailto: zijn toegestaan.",
+                       "Verwijzen naar een ander item doe je met het veld 'related', niet met een link."
+                       if not scheme else "")
+    if finding.kind == "element":
+        what = f"het HTML-element <{finding.tag}>"
+    elif finding.kind == "comment":
+        what = "een HTML-opmerking (<!-- -->)"
+    elif finding.kind == "class":
+        what = f"de opmaakklasse '{finding.value[:40]}' op <{finding.tag}>"
+    else:
+        what = f"het attribuut {finding.name}=\"{finding.value[:40]}\" op <{finding.tag}>"
+    return Problem(entry.path, line, 1, "SAFE001", "body",
+                   f"De hoofdtekst bevat {what}; de site zou dat weghalen.",
+                   "Gebruik alleen Markdown: **vet**, [tekst](https://...), lijsten en koppen. "
+                   "Attributen met {: ... } zijn niet toegestaan." if finding.kind in ("attribute", "class") else "")
+
+
+def _needles(finding: Finding) -> list[str]:
+    if finding.kind == "comment":
+        return [finding.value]
+    if finding.kind == "element":
+        return ["<" + finding.tag]
+    if finding.kind == "class":
+        return ["." + finding.value.split()[0], finding.value.split()[0]] if finding.value.split() else ["{:"]
+    if finding.kind in ("scheme", "remote-image"):
+        # An URL written with character references (&#106;avascript:) is found by its link syntax.
+        return [finding.value.strip()[:40], scheme_of(finding.value) + ":", finding.name + "=", "&#", "](", "]:"]
+    return [finding.name + "=", finding.name]
+
+
+def _locate(lines: list[str], cursor: int, needles: list[str]) -> int:
+    """0-based body line holding a needle, searched from ``cursor`` on (findings come in
+    document order, so the whole search stays linear), then from the top; 0 when absent."""
+    for start, stop in ((cursor, len(lines)), (0, cursor)):
+        for needle in needles:
+            if not needle:
                 continue
-            if scheme not in ALLOWED_SCHEMES:
-                yield Problem(entry.path, line, 1, "SAFE002", "body",
-                              f"De link '{url[:60]}' gebruikt " + (f"het protocol '{scheme}:'" if scheme else "geen protocol")
-                              + "; alleen https://, http:// en mailto: zijn toegestaan.",
-                              "Verwijzen naar een ander item doe je met het veld 'related', niet met een link."
-                              if not scheme else "")
-            elif child.type == "image":
-                yield Problem(entry.path, line, 1, "SAFE003", "body",
-                              f"De afbeelding '{url[:60]}' komt van een andere website; lezers zouden die website dan ongevraagd bezoeken.")
+            lowered = needle.lower()
+            for offset in range(start, stop):
+                if lowered in lines[offset].lower():
+                    return offset
+    return 0
 
 
-def _find_line(lines: list[str], start: int, end: int, needle: str) -> int:
-    """0-based body line in ``[start, end)`` holding ``needle``; ``start`` when not found."""
-    probe = needle.strip()[:40]
-    for offset in range(start, min(end, len(lines))):
-        if probe and probe in lines[offset]:
+def _heading_line(lines: list[str], text: str) -> int:
+    for offset, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("#") and text in stripped:
             return offset
-    return start
+        if text and stripped == text and offset + 1 < len(lines) and set(lines[offset + 1].strip()) == {"="}:
+            return offset
+    return 0

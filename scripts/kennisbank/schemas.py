@@ -7,12 +7,49 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+import functools
+import re
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
 
 from .collections import COLLECTIONS
 
 COMMON_SCHEMA = "common.schema.json"
+
+
+@functools.lru_cache(maxsize=256)
+def _ecma_pattern(pattern: str) -> re.Pattern[str]:
+    r"""``pattern`` compiled with ECMA-262 anchoring, as JSON Schema prescribes.
+
+    In ECMA-262 (and so in JSON Schema) ``$`` matches only at the end of the string; in
+    Python it also matches before a final newline, so ``"pr-009\n"`` would pass
+    ``^pr-[0-9]{3,}$``. An unescaped ``$`` outside a character class becomes ``\Z``.
+    """
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator, pattern, instance, schema):  # noqa: ANN001 - jsonschema's keyword protocol
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+#: Draft 2020-12 with ECMA-262 ``$`` in ``pattern`` (see :func:`_ecma_pattern`).
+Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 class SchemaError(Exception):
@@ -102,9 +139,9 @@ def load_schemas(schemas_dir: Path) -> SchemaSet:
         document = documents[collection.schema]
         bundled = bundle(document, documents[COMMON_SCHEMA])
         if bundled is not None:
-            validators[collection.name] = Draft202012Validator(bundled, format_checker=checker)
+            validators[collection.name] = Validator(bundled, format_checker=checker)
         else:  # a shape bundle() does not know: validate the files as written
-            validators[collection.name] = Draft202012Validator(document, registry=registry, format_checker=checker)
+            validators[collection.name] = Validator(document, registry=registry, format_checker=checker)
         own = tuple(k for k in document.get("properties", {}) if k not in common_fields)
         fields[collection.name] = common_fields + own
     return SchemaSet(validators=validators, fields=fields, documents=documents)

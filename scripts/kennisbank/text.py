@@ -8,12 +8,29 @@ import re
 
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
            "augustus", "september", "oktober", "november", "december")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+#: Every character Python-Markdown or an enabled extension gives a meaning: emphasis,
+#: links, HTML, entities, lists (``2.``, ``-``, ``+``), headings, tables, attr_list,
+#: definition lists (``:``), fences (``~``) and quotes (smart quotes in some themes).
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&\"'~=:]")
+#: Characters a Markdown link destination or an HTML attribute cannot hold as they are.
+_URL_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]")
 
 
 def md(text: str) -> str:
-    """Escape ``text`` for use as literal inline Markdown (link text, table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape ``text`` as literal inline Markdown: every special character becomes a
+    numeric character reference, so ``<``, ``&`` and quotes show as written, a leading
+    ``2. `` stays text and ``|`` stays inside its table cell. Runs of whitespace (newlines
+    included) become one space. Python-Markdown's backslash escapes cannot do this: it
+    has no escape for ``<`` and would show ``\\<``.
+    """
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(str(text).split()))
+
+
+def md_url(url: str) -> str:
+    """``url`` as a Markdown link destination: spaces, brackets, quotes, ``<``, ``>`` and
+    other characters outside RFC 3986 are percent-encoded, so the URL cannot end the link
+    early or add markup. The URL a reader follows is unchanged."""
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url.strip())
 
 
 def attr(text: str) -> str:

@@ -7,6 +7,7 @@ content, so one run reports every problem in every file.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -17,14 +18,17 @@ from jsonschema import ValidationError
 
 from .collections import COLLECTIONS
 from .loader import Entry
+from .markdown_render import BodyRenderer, project_config
 from .privacy import personal_data_problems
 from .problems import Problem
 from .project import Project
 from .safety import body_problems
 from .schemas import SchemaSet
+from .urls import RESERVED_SLUGS, alias_problem, entry_url as _entry_url, url_of_page
 from .vocabularies import Vocabularies
 
-ID_RE = re.compile(r"^(pr|di|in)-[0-9]{3,}$")
+ID_RE = re.compile(r"(pr|di|in)-[0-9]{3,}")  # used with fullmatch
+_ALIAS_SHAPE = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
 
 #: Marker of a template placeholder written by ``kb new``.
 PLACEHOLDER = "[[VUL IN"
@@ -41,24 +45,42 @@ _JSON_TYPES = {
 }
 
 
-def validate_project(project: Project, schemas: SchemaSet) -> list[Problem]:
+def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRenderer | None = None) -> list[Problem]:
     """Validate every entry and the links between entries.
 
     Args:
         project: the loaded project (its load problems are included in the result).
         schemas: prebuilt validators from :func:`kennisbank.schemas.load_schemas`.
+        renderer: the site's Markdown renderer; by default built from the project's
+            ``mkdocs.yml`` (see :mod:`kennisbank.markdown_render`).
 
     Returns:
         Every problem, sorted by path, line and code. Empty when the content is clean.
     """
+    renderer = renderer or BodyRenderer(*project_config(project.root))
     problems = list(project.problems)
     for entry in project.entries:
-        problems.extend(validate_entry(entry, schemas, project.vocabularies))
-    problems.extend(cross_entry_problems(project.entries))
+        problems.extend(validate_entry(entry, schemas, project.vocabularies, renderer))
+    problems.extend(cross_entry_problems(project.entries, reserved_urls(project)))
     return sorted(set(problems))
 
 
-def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies) -> list[Problem]:
+def reserved_urls(project: Project) -> dict[str, str]:
+    """URL -> Dutch description of every page that is not an entry: generated pages
+    (overviews, facet pages, the matrix, …) and hand-written pages in ``docs/``."""
+    from .generate import fixed_page_paths  # the generator knows which pages it writes
+
+    taken = {url_of_page(path): f"de pagina {url_of_page(path)} van de site" for path in fixed_page_paths(project.vocabularies)}
+    docs = project.root / "docs"
+    if docs.is_dir():
+        for path in docs.rglob("*.md"):
+            relative = path.relative_to(docs).as_posix()
+            taken[url_of_page(relative)] = f"de pagina docs/{relative}"
+    return taken
+
+
+def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies,
+                   renderer: BodyRenderer | None = None) -> list[Problem]:
     """Check one entry on its own (everything except links and id uniqueness).
 
     Returns:
@@ -80,7 +102,7 @@ def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies)
         if problem.field.split(".")[0].split("[")[0] not in placeholders:
             problems.append(problem)
     problems.extend(p for p in _vocabulary_problems(entry, vocabularies) if p.field not in placeholders)
-    problems.extend(body_problems(entry))
+    problems.extend(body_problems(entry, renderer or BodyRenderer()))
     problems.extend(personal_data_problems(entry, vocabularies.functional_mailboxes))
     return problems
 
@@ -134,7 +156,7 @@ def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> 
         yield _type_problem(error, entry, path, name, line)
     elif kind == "pattern" and path == ("id",):
         prefix = entry.collection.id_prefix
-        if ID_RE.match(str(error.instance)):
+        if ID_RE.fullmatch(str(error.instance)):
             message = (f"De id '{error.instance}' hoort niet bij de map {entry.collection.folder}/: "
                        f"ids daar beginnen met '{prefix}-'.")
         else:
@@ -145,10 +167,10 @@ def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> 
                       f"'{error.instance}' in '{name}' is geen geldige datum in de vorm JJJJ-MM-DD.",
                       "Schrijf de datum als 2024-03-01 (jaar-maand-dag).")
     elif kind == "pattern":
-        readable = {"^https?://": "een webadres dat met https:// begint",
+        readable = {"^https?://[^\\s]+$": "een webadres dat met https:// begint, zonder spaties",
                     "^[a-z0-9]+(-[a-z0-9]+)*$": "kleine letters, cijfers en streepjes",
                     "^[0-9]{4}(-[0-9]{4})?$": "een jaar (2023) of twee jaren met een streepje (2022-2024)",
-                    "^/[a-z0-9/-]+/$": "een adres als /praktijkvoorbeelden/oude-naam/",
+                    "^/([a-z0-9]+(-[a-z0-9]+)*/)+$": "een adres als /praktijkvoorbeelden/oude-naam/, zonder lege delen (//)",
                     "^[0-9]{5}(-[A-Z0-9]+)?$": "een dossiernummer van vijf cijfers, zoals 36410",
                     "^[0-9]+$": "alleen cijfers"}
         yield Problem(entry.path, line, 1, "SCH004", name,
@@ -242,6 +264,13 @@ def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[P
                           _did_you_mean(item, terms))
 
 
+@functools.lru_cache(maxsize=4096)
+def _close_match(value: str, candidates: tuple[str, ...]) -> str | None:
+    """difflib's best match (cached: a misspelling usually recurs across files)."""
+    guess = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return guess[0] if guess else None
+
+
 def _did_you_mean(value: str, terms: dict[str, Any]) -> str:
     by_label = {t.label.lower(): t.id for t in terms.values()}
     lowered = value.lower().strip()
@@ -249,18 +278,55 @@ def _did_you_mean(value: str, terms: dict[str, Any]) -> str:
         return f"Bedoelde je '{lowered}'? Gebruik kleine letters."
     if lowered in by_label:
         return f"Gebruik de id '{by_label[lowered]}' in plaats van het label."
-    guess = difflib.get_close_matches(lowered, list(terms) + list(by_label), n=1, cutoff=0.6)
+    guess = _close_match(lowered, tuple(terms) + tuple(by_label))
     if guess:
-        return f"Bedoelde je '{by_label.get(guess[0], guess[0])}'?"
+        return f"Bedoelde je '{by_label.get(guess, guess)}'?"
     return f"Kies uit: {', '.join(terms)}."
 
 
 # --- across entries -------------------------------------------------------------------
 
-def cross_entry_problems(entries: list[Entry]) -> list[Problem]:
+class IdSuggester:
+    """Did-you-mean for unknown ids in O(length of the id) per question.
+
+    Built once per run: every id under its number (``in-003`` for ``pr-003``) and under
+    each one-character deletion of itself (symmetric-delete index, which finds one typo,
+    one missing or extra character, or two swapped characters). difflib over every id per
+    broken link was quadratic: 500 files with 10 unknown ids each took 33 s (issue 9).
+    """
+
+    def __init__(self, ids: list[str]) -> None:
+        self._index: dict[str, list[str]] = defaultdict(list)
+        self._cache: dict[str, str | None] = {}
+        for entry_id in sorted(ids):
+            for key in self._keys(entry_id):
+                self._index[key].append(entry_id)
+
+    @staticmethod
+    def _keys(entry_id: str) -> set[str]:
+        keys = {entry_id} | {entry_id[:i] + entry_id[i + 1:] for i in range(len(entry_id))}
+        number = entry_id.split("-", 1)[1] if "-" in entry_id else ""
+        if number:
+            keys.add("#" + number.lstrip("0"))
+        return keys
+
+    def suggest(self, target: str) -> str | None:
+        """The known id closest to ``target``, or None."""
+        if target not in self._cache:
+            found = sorted({c for key in self._keys(target) for c in self._index.get(key, ())})
+            self._cache[target] = found[0] if found else None
+        return self._cache[target]
+
+
+def cross_entry_problems(entries: list[Entry], reserved: dict[str, str] | None = None) -> list[Problem]:
     """Check id uniqueness, links between entries and URL collisions.
 
-    Runs in O(number of entries + number of links): one pass builds the id index.
+    Args:
+        entries: every loaded entry.
+        reserved: URL -> description of pages that are not entries (see :func:`reserved_urls`).
+
+    Runs in O(number of entries + number of links): one pass builds the id index, and
+    suggestions for unknown ids come from :class:`IdSuggester`.
     """
     problems: list[Problem] = []
     by_id: dict[str, list[Entry]] = defaultdict(list)
@@ -273,7 +339,7 @@ def cross_entry_problems(entries: list[Entry]) -> list[Problem]:
                                     f"De id '{entry_id}' wordt ook gebruikt door {owners[0].path}.",
                                     "Geef dit item de volgende vrije id; de id van een gepubliceerd item verandert nooit."))
     # An id with the prefix of another collection is reported by the schema's id pattern (ID002).
-    known = sorted(by_id)
+    suggester = IdSuggester(list(by_id))
     for entry in entries:
         related = entry.meta.get("related")
         if not isinstance(related, list):
@@ -286,31 +352,48 @@ def cross_entry_problems(entries: list[Entry]) -> list[Problem]:
                 problems.append(Problem(entry.path, line, 1, "LINK002", "related",
                                         f"Het item verwijst in 'related' naar zichzelf ('{target}')."))
             elif target not in by_id:
-                guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+                guess = suggester.suggest(target)
                 problems.append(Problem(entry.path, line, 1, "LINK001", "related",
                                         f"Er is geen item met de id '{target}'.",
-                                        f"Bedoelde je '{guess[0]}' ({by_id[guess[0]][0].title})?" if guess else
+                                        f"Bedoelde je '{guess}' ({by_id[guess][0].title})?" if guess else
                                         "Controleer de id in de map van de collectie, of verwijder de verwijzing."))
-    problems.extend(_url_collisions(entries))
+    problems.extend(_url_collisions(entries, reserved or {}))
     return problems
 
 
 def entry_url(entry: Entry) -> str:
     """Site URL path of an entry, e.g. ``/praktijkvoorbeelden/common-ground/``."""
-    return f"/{entry.collection.url_prefix}/{entry.slug}/"
+    return _entry_url(entry.collection.url_prefix, entry.slug)
 
 
-def _url_collisions(entries: list[Entry]) -> list[Problem]:
-    owner: dict[str, Entry] = {entry_url(e): e for e in entries}
-    owner.update({f"/p/{e.id}/": e for e in entries if e.id})
+def _url_collisions(entries: list[Entry], reserved: dict[str, str]) -> list[Problem]:
+    owner: dict[str, Entry] = {}
     problems = []
+    for entry in entries:
+        url = entry_url(entry)
+        if entry.slug in RESERVED_SLUGS or url in reserved:
+            what = reserved.get(url, f"het overzicht /{entry.collection.url_prefix}/")
+            problems.append(Problem(entry.path, 0, 1, "URL001", "",
+                                    f"Het adres {url} van dit item is al {what}; het item zou die pagina vervangen "
+                                    "of zelf verdwijnen.", "Geef het bestand een andere naam."))
+        owner.setdefault(url, entry)
+    owner.update({f"/p/{e.id}/": e for e in entries if e.id})
     for entry in entries:
         aliases = entry.meta.get("aliases")
         for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
             if not isinstance(alias, str):
                 continue
-            if alias in owner and owner[alias] is not entry:
-                problems.append(Problem(entry.path, entry.line_of(("aliases", index)), 1, "URL001", "aliases",
+            line = entry.line_of(("aliases", index))
+            malformed = alias_problem(alias)
+            if malformed and not _ALIAS_SHAPE.fullmatch(alias):
+                continue  # the schema's pattern reports the shape (SCH004)
+            if malformed:
+                problems.append(Problem(entry.path, line, 1, "URL002", "aliases", malformed))
+            elif alias in reserved:
+                problems.append(Problem(entry.path, line, 1, "URL001", "aliases",
+                                        f"Het oude adres '{alias}' is al {reserved[alias]}; de doorverwijzing zou die pagina vervangen."))
+            elif alias in owner and owner[alias] is not entry:
+                problems.append(Problem(entry.path, line, 1, "URL001", "aliases",
                                         f"Het oude adres '{alias}' is al in gebruik door {owner[alias].path}."))
             owner.setdefault(alias, entry)
     return problems

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .hygiene import FORBIDDEN, describe
 from .yamlio import Loader
 
 #: Which front-matter field draws from which vocabulary, per collection name.
@@ -28,6 +30,26 @@ REQUIRED = (
     "themes", "organisation_types", "target_groups", "practice_status", "dilemma_status",
     "instrument_users", "policy_phases", "maturity", "tags",
 )
+
+
+#: A term id becomes part of URLs and file names (``/themas/<id>/``), so it is a slug.
+TERM_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch
+
+
+def _check_term(path: Path, vocabulary: str, term: Term) -> None:
+    """Refuse an id that is not a slug and invisible characters in id, label or description.
+
+    Labels and descriptions may hold any visible text: everything that prints them
+    escapes them (``text.md``, ``text.attr``, the plugin's metadata escaping).
+    """
+    if not TERM_ID_RE.fullmatch(term.id):
+        raise VocabularyError(f"{path}: in '{vocabulary}' is de id '{term.id}' geen slug: gebruik alleen kleine "
+                              "letters, cijfers en streepjes (de id komt in webadressen).")
+    for field_name, value in (("id", term.id), ("label", term.label), ("description", term.description)):
+        match = FORBIDDEN.search(value)
+        if match:
+            raise VocabularyError(f"{path}: in '{vocabulary}', id '{term.id}', staat in {field_name} een "
+                                  f"onzichtbaar teken: {describe(match.group())}.")
 
 
 class VocabularyError(Exception):
@@ -94,12 +116,16 @@ def load_vocabularies(path: Path) -> Vocabularies:
         if name == "functional_mailboxes":
             continue
         table: dict[str, Term] = {}
-        for item in items or []:
+        if not isinstance(items, list):
+            raise VocabularyError(f"{path}: de woordenlijst '{name}' is geen lijst.")
+        for item in items:
             if not isinstance(item, dict) or not item.get("id") or not item.get("label"):
                 raise VocabularyError(f"{path}: in '{name}' heeft elke waarde een id en een label nodig: {item!r}")
-            if item["id"] in table:
-                raise VocabularyError(f"{path}: id '{item['id']}' staat twee keer in '{name}'.")
-            table[str(item["id"])] = Term(str(item["id"]), str(item["label"]), str(item.get("description", "")))
+            term = Term(str(item["id"]), str(item["label"]), str(item.get("description", "")))
+            _check_term(path, name, term)
+            if term.id in table:
+                raise VocabularyError(f"{path}: id '{term.id}' staat twee keer in '{name}'.")
+            table[term.id] = term
         terms[name] = table
     mailboxes = tuple(str(m).lower() for m in data.get("functional_mailboxes") or ())
     return Vocabularies(terms=terms, functional_mailboxes=mailboxes)

@@ -1,0 +1,87 @@
+"""The site's URL scheme and the rules that keep every written file inside the site.
+
+Entries live at ``/<collection URL prefix>/<slug>/``, permalinks at ``/p/<id>/``, and old
+addresses (``aliases``) become redirect pages. This module says which addresses are
+taken or reserved, whether an alias is acceptable, and where a file may be written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path, PurePosixPath
+
+#: Top-level folders that belong to the site itself; no alias may point into them.
+RESERVED_PREFIXES = ("assets", "pagefind", "data", "schemas", ".well-known", "p", "search")
+
+#: Slugs no entry file may have: ``index`` would replace its collection's overview.
+RESERVED_SLUGS = frozenset({"index"})
+
+_ALIAS_RE = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
+
+
+class UnsafePathError(ValueError):
+    """Raised when a generated file would land outside the output folder."""
+
+
+def url_of_page(source_path: str) -> str:
+    """Site URL of a page from its source path: ``a/index.md`` -> ``/a/``, ``a/b.md`` -> ``/a/b/``,
+    ``index.md`` -> ``/``; other files keep their path (``data/x.json`` -> ``/data/x.json``)."""
+    if not source_path.endswith(".md"):
+        return "/" + source_path
+    stem = source_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return f"/{stem}/" if stem else "/"
+
+
+def entry_url(url_prefix: str, slug: str) -> str:
+    """URL of an entry page, e.g. ``/praktijkvoorbeelden/common-ground/``."""
+    return f"/{url_prefix}/{slug}/"
+
+
+def permalink(entry_id: str) -> str:
+    """The short permalink of an entry id: ``/p/<id>/``."""
+    return f"/p/{entry_id}/"
+
+
+def alias_problem(alias: str) -> str | None:
+    """Why ``alias`` cannot be an old address, in Dutch, or None when it can.
+
+    An alias starts and ends with ``/``, has only non-empty lower-case kebab-case
+    segments (so no ``..``, no ``//``), and does not lie in a folder of the site itself
+    (:data:`RESERVED_PREFIXES`).
+    """
+    if not _ALIAS_RE.fullmatch(alias):
+        segments = [s for s in alias.split("/") if s and s not in (".", "..")]
+        suggestion = ("/" + "/".join(segments) + "/") if segments else ""
+        why = "heeft lege delen (//)" if "//" in alias else (
+            "bevat '..' of '.'" if any(s in (".", "..") for s in alias.split("/")) else
+            "heeft niet de vorm /map/naam/ met kleine letters, cijfers en streepjes")
+        return f"Het oude adres '{alias}' {why}." + (f" Bedoelde je '{suggestion}'?" if suggestion and suggestion != alias else "")
+    first = alias.strip("/").split("/", 1)[0]
+    if first in RESERVED_PREFIXES:
+        return f"Het oude adres '{alias}' ligt in de map /{first}/, die bij de site zelf hoort."
+    return None
+
+
+def output_path(base: Path, relative: str) -> Path:
+    """``base / relative``, refusing any path that would land outside ``base``.
+
+    Args:
+        base: the output folder.
+        relative: a POSIX path relative to it, as the generator produces them.
+
+    Raises:
+        UnsafePathError: ``relative`` is absolute, has empty or ``..`` segments, or
+            resolves (symlinks included) outside ``base``.
+    """
+    pure = PurePosixPath(relative)
+    if (not relative or pure.is_absolute() or relative != posixpath.normpath(relative)
+            or any(part in ("", ".", "..") for part in relative.split("/"))):
+        raise UnsafePathError(f"onveilig pad voor een gegenereerd bestand: {relative!r}")
+    root = base.resolve()
+    target = (root / relative).resolve()
+    if target != root and root not in target.parents:
+        raise UnsafePathError(f"{relative!r} zou buiten {base} terechtkomen")
+    return target

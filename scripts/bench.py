@@ -531,6 +531,45 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+HOSTILE_BASE = REPO / "tests" / "fixtures" / "bad" / "safe001-script" / "practices" / "voorbeeld.md"
+
+
+def hostile_inputs() -> list[tuple[str, float, int]]:
+    """Validation time of hostile inputs (issue 9): ``(case, CPU seconds, problems)``.
+
+    Each case is a project in a temporary folder with the repository's vocabularies and
+    schemas; ``kennisbank.pipeline.check`` runs in-process, as ``kb validate`` does.
+    """
+    from kennisbank.pipeline import check
+
+    base = HOSTILE_BASE.read_text(encoding="utf-8").replace("\n<script>alert(1)</script>\n", "")
+    cases: dict[str, dict[str, str]] = {
+        "500 bestanden x 10 onbekende related-id's": {
+            f"practices/p{i:03d}.md": base.replace("id: pr-101", f"id: pr-{i + 101:03d}").replace(
+                "related: []", "related: [" + ", ".join(f"pr-{9000 + i * 10 + j}" for j in range(10)) + "]")
+            for i in range(500)},
+        "1 item met 16 000 links in een alinea": {
+            "practices/links.md": base + "\n" + " ".join(f"[b{i}](https://x.nl/{i})" for i in range(16000)) + "\n"},
+        "1 item met 7 000 links (net onder 200 KB)": {
+            "practices/links.md": base + "\n" + " ".join(f"[b{i}](https://x.nl/{i})" for i in range(7000)) + "\n"},
+        "1 item met 8 000 keer [": {"practices/haken.md": base + "\n" + "[" * 8000 + "\n"},
+        "1 item met 800 geneste lijstniveaus": {
+            "practices/lijst.md": base + "\n" + "\n".join(" " * (4 * k) + "- x" for k in range(800)) + "\n"},
+    }
+    out = []
+    for name, files in cases.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
+            shutil.copytree(REPO / "schemas", root / "schemas")
+            for rel, text in files.items():
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(text, encoding="utf-8")
+            sample, checked = run_inprocess(lambda: check(root))
+            out.append((name, sample.cpu, len(checked.problems)))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="alleen N = 100 en 1000")
@@ -541,7 +580,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024, help="zaad van het synthetische corpus")
     parser.add_argument("--keep", type=Path, default=None, help="bewaar de tijdelijke mappen onder deze map")
     parser.add_argument("--no-browser", action="store_true", help="zoek-payload niet meten")
+    parser.add_argument("--hostile-only", action="store_true", help="alleen de vijandige invoer (enkele seconden)")
     args = parser.parse_args()
+    print("Vijandige invoer (kb validate in-process, CPU-seconden):")
+    hostile = hostile_inputs()
+    for name, seconds, problems in hostile:
+        print(f"  {name}: {seconds:.2f} s, {problems} problemen")
+    if args.hostile_only:
+        return
     ns = args.sizes or ([100, 1000] if args.quick else [100, 1000, 5000])
     runs = args.runs or (1 if args.quick else 3)
     if args.keep:
@@ -571,6 +617,7 @@ def main() -> None:
                  "python": platform.python_version(), "platform": platform.platform(),
                  "queries": list(QUERIES), "date": time.strftime("%Y-%m-%dT%H:%M:%S")},
         "results": results, "targets": checks,
+        "hostile": [{"case": n, "cpu": c, "problems": p} for n, c, p in hostile],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -51,7 +51,8 @@ def make_project(tmp_path: Path, case: str) -> Path:
 
 
 def case_files(case: str) -> list[str]:
-    return sorted(p.relative_to(BAD / case).as_posix() for p in (BAD / case).rglob("*.md"))
+    """Every file of a case: entries, and files that are wrongly named (.MD, .markdown, none)."""
+    return sorted(p.relative_to(BAD / case).as_posix() for p in (BAD / case).rglob("*") if p.is_file())
 
 
 def run(root: Path, *args: str):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import markdown
+from .html_safety import BODY, sanitize
 from .loader import Entry
+from .markdown_render import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, BodyRenderer
 from .qrcodes import qr_svg
 from .text import attr, dutch_date
 
@@ -18,7 +19,8 @@ article { break-before: page; } nav ol { padding-left: 1.2rem; }
 """
 
 
-def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict[str, str]) -> str:
+def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict[str, str],
+                   renderer: BodyRenderer | None = None) -> str:
     """One printable HTML document: title, table of contents, then each entry on its own page.
 
     Args:
@@ -26,11 +28,15 @@ def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict
         title: the handout's title.
         site_url: absolute site root URL (permalinks and QR codes point there).
         labels: theme id -> Dutch label.
+        renderer: the Markdown renderer (default: the site's configuration without
+            heading permalinks); bodies are sanitized like entry pages.
 
     Returns:
         A complete HTML document (UTF-8, ``lang="nl"``, no external resources).
     """
     base = site_url.rstrip("/")
+    # On paper a heading's "#" permalink is noise, so the toc extension adds none here.
+    renderer = renderer or BodyRenderer(DEFAULT_EXTENSIONS, {**DEFAULT_CONFIGS, "toc": {}})
     toc = "".join(f'<li><a href="#{attr(e.id)}">{attr(e.title)}</a></li>' for e in entries)
     parts = [
         "<!doctype html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
@@ -43,8 +49,8 @@ def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict
         url = f"{base}/p/{entry.id}/"
         qr = qr_svg(url)
         themes = ", ".join(labels.get(t, t) for t in entry.meta.get("themes") or [])
-        body = markdown.markdown(entry.body, extensions=["tables", "def_list"], output_format="html")
-        body = body.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+        body = sanitize(renderer.render(entry.body).html, BODY)
+        body = body.replace("<h2", "<h3").replace("</h2>", "</h3>")
         sources = "".join(
             f"<li>{attr(s.get('title', ''))}{', ' + attr(s['section']) if s.get('section') else ''}"
             f"{' — ' + attr(s['url']) if s.get('url') else ''}</li>"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Iterable
 
 from .problems import CATALOGUE, Problem
@@ -26,6 +28,7 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
         return json.dumps({"problems": [p.as_dict() for p in items], "count": len(items)}, ensure_ascii=False, indent=2)
     lines = []
     for p in items:
+        p = _visible(p)
         hint = p.hint or CATALOGUE[p.code].fix
         where = f"{p.path}:{p.line}:{p.col}"
         if fmt == "github":
@@ -38,6 +41,19 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
             lines.append(f"{where}: {p.code}: {field}{p.message}")
             lines.append(f"    tip: {hint}")
     return "\n".join(lines)
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def _visible(problem: Problem) -> Problem:
+    """The problem with control and invisible characters in its texts written as ``\\n`` or
+    ``<U+202E>``: a message quotes the contributor's text, which must not break the one-line
+    format or reorder the terminal's output."""
+    def show(text: str) -> str:
+        return _INVISIBLE.sub(lambda m: {"\n": "\\n", "\t": "\\t"}.get(m.group(), f"<U+{ord(m.group()):04X}>"), text)
+
+    return dataclasses.replace(problem, path=show(problem.path), message=show(problem.message), hint=show(problem.hint))
 
 
 def _escape(text: str) -> str:

@@ -117,7 +117,7 @@ def limit_problems(entry: Entry) -> Iterator[Problem]:
         quote = _QUOTE.match(line)
         quotes = quote.group(0).count(">") if quote else 0
         item = _LIST_ITEM.match(line)
-        lists = len(item.group(1).expandtabs(4)) // 2 + 1 if item else 0
+        lists = len(item.group(1).expandtabs(4)) // 4 + 1 if item else 0  # Python-Markdown nests by 4 spaces
         if not line.strip():
             depth = 0  # brackets do not span paragraphs
         brackets = _max_bracket_depth(line, depth)

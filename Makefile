@@ -42,7 +42,7 @@ validate: $(STAMP)
 
 ## make bench: the performance benchmark (see README); BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)
-	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) scripts/bench/bench.py $(BENCH_ARGS)
 
 # Browser tests use Debian's chromium; nothing downloads a browser from the internet.
 browser:

@@ -931,6 +931,6 @@ def test_coordinator_finds_coordinator_with_trema(browser, site_with_coordinator
 
 
 if __name__ == "__main__":
-    from kennisbank.csp import site_policy
+    from kennisbank.site.csp import site_policy
 
     print("Content-Security-Policy:", site_policy(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
-from kennisbank.collections import BY_NAME, COLLECTIONS
-from kennisbank.project import load_project
+from kennisbank.adapters.cli import cli
+from kennisbank.content.collections import BY_NAME, COLLECTIONS
+from kennisbank.content.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"

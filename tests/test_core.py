@@ -6,13 +6,13 @@ import textwrap
 
 import pytest
 
-from kennisbank.collections import BY_NAME
-from kennisbank.generate import SiteOptions, generate_site
-from kennisbank.loader import parse_entry
-from kennisbank.project import Project
-from kennisbank.schemas import load_schemas
-from kennisbank.validate import cross_entry_problems, validate_entry
-from kennisbank.vocabularies import load_vocabularies
+from kennisbank.content.collections import BY_NAME
+from kennisbank.site.generate import SiteOptions, generate_site
+from kennisbank.content.loader import parse_entry
+from kennisbank.content.project import Project
+from kennisbank.content.schemas import load_schemas
+from kennisbank.checks.validate import cross_entry_problems, validate_entry
+from kennisbank.content.vocabularies import load_vocabularies
 
 from conftest import ROOT
 
@@ -164,7 +164,7 @@ def test_bundled_schema_judges_like_the_schema_files():
     from jsonschema import Draft202012Validator, FormatChecker
     from referencing import Registry, Resource
 
-    from kennisbank.pipeline import check
+    from kennisbank.adapters.pipeline import check
 
     docs = {p.name: json.loads(p.read_text()) for p in (ROOT / "schemas").glob("*.json")}
     registry = Registry().with_resources((n, Resource.from_contents(d)) for n, d in docs.items())
@@ -217,9 +217,9 @@ TRICKY_BODIES = [
 def test_line_scan_of_headings_matches_the_renderer():
     """Where the body check skips rendering (plain prose), its line scan must read the same
     headings as Python-Markdown with the site's extensions."""
-    from kennisbank.markdown_render import BodyRenderer
-    from kennisbank.pipeline import check
-    from kennisbank.safety import _NEEDS_RENDER, line_scan_headings
+    from kennisbank.checks.markdown_render import BodyRenderer
+    from kennisbank.adapters.pipeline import check
+    from kennisbank.checks.safety import _NEEDS_RENDER, line_scan_headings
 
     renderer = BodyRenderer()
     bodies = [e.body for e in check(ROOT).project.entries] + TRICKY_BODIES

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from kennisbank.collections import COLLECTIONS
-from kennisbank.pipeline import check
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.adapters.pipeline import check
 
 from conftest import ROOT
 

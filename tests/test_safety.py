@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kennisbank.cli import cli
-from kennisbank.exports import neutralise
-from kennisbank.html_safety import BODY, PAGE, html_findings, sanitize
-from kennisbank.privacy import _findings, normalise
-from kennisbank.text import md
-from kennisbank.urls import UnsafePathError, output_path
+from kennisbank.adapters.cli import cli
+from kennisbank.site.exports import neutralise
+from kennisbank.checks.html_safety import BODY, PAGE, html_findings, sanitize
+from kennisbank.checks.privacy import _findings, normalise
+from kennisbank.site.text import md
+from kennisbank.site.urls import UnsafePathError, output_path
 
 from conftest import ROOT, build_site, copy_project
 

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kennisbank.collections import COLLECTIONS
-from kennisbank.pipeline import check
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.adapters.pipeline import check
 
 from conftest import ROOT, build_site, copy_project
 
@@ -239,7 +239,7 @@ def test_removing_a_published_page_fails_the_build(tmp_path):
 
 
 def test_manifest_holds_every_current_url(built_site):
-    from kennisbank.manifest import MANIFEST_FILE, read_manifest, url_of
+    from kennisbank.site.manifest import MANIFEST_FILE, read_manifest, url_of
 
     manifest = set(read_manifest(ROOT / MANIFEST_FILE))
     pages = {url_of(p.relative_to(built_site).as_posix()) for p in built_site.rglob("index.html")}
@@ -283,7 +283,7 @@ def test_site_engine_and_exports_read_the_same_front_matter(built_site):
 
 
 def test_serve_watches_every_content_folder():
-    from kennisbank.mkdocs_plugin import KennisbankPlugin
+    from kennisbank.adapters.mkdocs_plugin import KennisbankPlugin
 
     class FakeServer:
         def __init__(self):

@@ -1,5 +1,5 @@
 """``python -m kennisbank`` runs the ``kb`` command."""
 
-from .cli import main
+from kennisbank.adapters.cli import main
 
 main()

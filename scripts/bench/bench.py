@@ -2,14 +2,14 @@
 """Performance benchmark of the kennisbank: validation, generation, build, search payload.
 
 Run with ``make bench`` (``BENCH_ARGS=--quick`` for N = 100 and 1000 only). For each N the
-script writes a synthetic project (see ``scripts/benchdata/corpus.py``) into a temporary
+script writes a synthetic project (see ``scripts/bench/corpus.py``) into a temporary
 folder, never into the repository's content folders, and measures:
 
 * ``floor``: read every entry file and parse its front matter with ``yaml.CSafeLoader``,
   the lower bound for any validator;
-* ``validate``: ``kennisbank.pipeline.check`` in-process (what ``kb validate`` does), plus
+* ``validate``: ``kennisbank.adapters.pipeline.check`` in-process (what ``kb validate`` does), plus
   one ``kb validate`` run as a subprocess for start-up time and peak memory;
-* ``generate``: ``kennisbank.pipeline.site_files`` in-process;
+* ``generate``: ``kennisbank.adapters.pipeline.site_files`` in-process;
 * ``mkdocs`` and ``pagefind``: the full build split in two: ``mkdocs build`` with the
   kennisbank plugin (``pagefind: false``) and then ``python -m pagefind`` on the result;
 * ``baseline``: the same generated pages (``kb generate --out``) plus ``docs/`` built by
@@ -51,12 +51,12 @@ from typing import Any, Callable
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
+REPO = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchdata.corpus import write_corpus  # noqa: E402
-from kennisbank.collections import COLLECTIONS  # noqa: E402
-from kennisbank.pipeline import check, site_files  # noqa: E402
+from corpus import write_corpus  # noqa: E402
+from kennisbank.content.collections import COLLECTIONS  # noqa: E402
+from kennisbank.adapters.pipeline import check, site_files  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TODAY = "2026-01-01"
@@ -129,10 +129,10 @@ def site_url(mkdocs_yml: Path) -> str:
 def validate_breakdown(root: Path) -> dict[str, float]:
     """CPU seconds of each part of validation, measured once (for the report, not a target)."""
     from kennisbank import validate as v
-    from kennisbank.privacy import personal_data_problems
-    from kennisbank.project import load_project
-    from kennisbank.safety import body_problems
-    from kennisbank.schemas import load_schemas
+    from kennisbank.checks.privacy import personal_data_problems
+    from kennisbank.content.project import load_project
+    from kennisbank.checks.safety import body_problems
+    from kennisbank.content.schemas import load_schemas
 
     out: dict[str, float] = {}
 
@@ -146,7 +146,7 @@ def validate_breakdown(root: Path) -> dict[str, float]:
     entries = project.entries
     part("schema", lambda: [list(v._schema_problems(e, schemas)) for e in entries])
     part("vocabularies", lambda: [list(v._vocabulary_problems(e, project.vocabularies)) for e in entries])
-    from kennisbank.markdown_render import BodyRenderer, project_config
+    from kennisbank.checks.markdown_render import BodyRenderer, project_config
 
     renderer = BodyRenderer(*project_config(root))
     part("body (Python-Markdown + nh3)", lambda: [body_problems(e, renderer) for e in entries])
@@ -207,7 +207,7 @@ def mkdocs_build(config: Path, site: Path, log: Path) -> Sample:
 
 def pagefind(site: Path, log: Path, ours: bool) -> Sample:
     """Pagefind as our build runs it (with its exclusions), or bare for the baseline."""
-    from kennisbank.search import pagefind_command
+    from kennisbank.adapters.search import pagefind_command
 
     command = pagefind_command(site) if ours else [sys.executable, "-m", "pagefind", "--site", str(site),
                                                    "--force-language", "nl"]
@@ -538,9 +538,9 @@ def hostile_inputs() -> list[tuple[str, float, int]]:
     """Validation time of hostile inputs (issue 9): ``(case, CPU seconds, problems)``.
 
     Each case is a project in a temporary folder with the repository's vocabularies and
-    schemas; ``kennisbank.pipeline.check`` runs in-process, as ``kb validate`` does.
+    schemas; ``kennisbank.adapters.pipeline.check`` runs in-process, as ``kb validate`` does.
     """
-    from kennisbank.pipeline import check
+    from kennisbank.adapters.pipeline import check
 
     base = HOSTILE_BASE.read_text(encoding="utf-8").replace("\n<script>alert(1)</script>\n", "")
     cases: dict[str, dict[str, str]] = {

@@ -12,19 +12,19 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import yamlio
-from .charts import render_page as render_charts
-from .csp import REDIRECT_POLICY, meta_tag
-from .exports import atom_feed, export_files, published_schemas
-from .collections import COLLECTIONS, Collection, collection_of_id
-from .facets import BY_FIELD, FACETS, Facet
-from .loader import Entry
-from .problems import CATALOGUE
-from .project import Project
-from .schemas import SchemaSet
-from .vocabularies import Vocabularies
-from .qrcodes import qr_svg
-from .text import attr, dutch_date, md, md_url, rel
+from kennisbank.content import yamlio
+from kennisbank.site.charts import render_page as render_charts
+from kennisbank.site.csp import REDIRECT_POLICY, meta_tag
+from kennisbank.site.exports import atom_feed, export_files, published_schemas
+from kennisbank.content.collections import COLLECTIONS, Collection, collection_of_id
+from kennisbank.content.facets import BY_FIELD, FACETS, Facet
+from kennisbank.content.loader import Entry
+from kennisbank.checks.problems import CATALOGUE
+from kennisbank.content.project import Project
+from kennisbank.content.schemas import SchemaSet
+from kennisbank.content.vocabularies import Vocabularies
+from kennisbank.site.qrcodes import qr_svg
+from kennisbank.site.text import attr, dutch_date, md, md_url, rel
 
 HOME = "index.md"
 MATRIX_PAGE = "instrumenten/welk-instrument-wanneer.md"

@@ -6,13 +6,13 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from .collections import COLLECTIONS
-from .generate import SiteOptions, generate_site, page_path
-from .gitdates import git_dates
-from .problems import Problem
-from .project import ConfigError, Project, load_project
-from .schemas import SchemaError, SchemaSet, load_schemas
-from .validate import validate_project
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.site.generate import SiteOptions, generate_site, page_path
+from kennisbank.content.gitdates import git_dates
+from kennisbank.checks.problems import Problem
+from kennisbank.content.project import ConfigError, Project, load_project
+from kennisbank.content.schemas import SchemaError, SchemaSet, load_schemas
+from kennisbank.checks.validate import validate_project
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Validation of loaded entries: schema, vocabularies, ids, links, body, safety and personal data.
 
-Every check returns :class:`~kennisbank.problems.Problem` objects; nothing raises on bad
+Every check returns :class:`~kennisbank.checks.problems.Problem` objects; nothing raises on bad
 content, so one run reports every problem in every file.
 """
 
@@ -16,16 +16,16 @@ from typing import Any
 import yaml
 from jsonschema import ValidationError
 
-from .collections import COLLECTIONS
-from .loader import Entry
-from .markdown_render import BodyRenderer, project_config
-from .privacy import personal_data_problems
-from .problems import Problem
-from .project import Project
-from .safety import body_problems
-from .schemas import SchemaSet
-from .urls import RESERVED_SLUGS, alias_problem, entry_url as _entry_url, url_of_page
-from .vocabularies import Vocabularies
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.loader import Entry
+from kennisbank.checks.markdown_render import BodyRenderer, project_config
+from kennisbank.checks.privacy import personal_data_problems
+from kennisbank.checks.problems import Problem
+from kennisbank.content.project import Project
+from kennisbank.checks.safety import body_problems
+from kennisbank.content.schemas import SchemaSet
+from kennisbank.site.urls import RESERVED_SLUGS, alias_problem, entry_url as _entry_url, url_of_page
+from kennisbank.content.vocabularies import Vocabularies
 
 ID_RE = re.compile(r"(pr|di|in)-[0-9]{3,}")  # used with fullmatch
 _ALIAS_SHAPE = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
@@ -50,7 +50,7 @@ def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRendere
 
     Args:
         project: the loaded project (its load problems are included in the result).
-        schemas: prebuilt validators from :func:`kennisbank.schemas.load_schemas`.
+        schemas: prebuilt validators from :func:`kennisbank.content.schemas.load_schemas`.
         renderer: the site's Markdown renderer; by default built from the project's
             ``mkdocs.yml`` (see :mod:`kennisbank.markdown_render`).
 
@@ -68,7 +68,7 @@ def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRendere
 def reserved_urls(project: Project) -> dict[str, str]:
     """URL -> Dutch description of every page that is not an entry: generated pages
     (overviews, facet pages, the matrix, …) and hand-written pages in ``docs/``."""
-    from .generate import fixed_page_paths  # the generator knows which pages it writes
+    from kennisbank.site.generate import fixed_page_paths  # the generator knows which pages it writes
 
     taken = {url_of_page(path): f"de pagina {url_of_page(path)} van de site" for path in fixed_page_paths(project.vocabularies)}
     docs = project.root / "docs"

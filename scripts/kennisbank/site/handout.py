@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .html_safety import BODY, sanitize
-from .loader import Entry
-from .markdown_render import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, BodyRenderer
-from .qrcodes import qr_svg
-from .text import attr, dutch_date
+from kennisbank.checks.html_safety import BODY, sanitize
+from kennisbank.content.loader import Entry
+from kennisbank.checks.markdown_render import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, BodyRenderer
+from kennisbank.site.qrcodes import qr_svg
+from kennisbank.site.text import attr, dutch_date
 
 _CSS = """
 @page { size: A4; margin: 18mm 16mm; }

@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from .collections import COLLECTIONS
+from kennisbank.content.collections import COLLECTIONS
 
 #: Written into every built site; its presence says "this folder may be replaced".
 MARKER = ".kennisbank-site"

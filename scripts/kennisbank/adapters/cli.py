@@ -17,16 +17,16 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .collections import BY_NAME, COLLECTIONS
-from .loader import suggest_slug
-from .pipeline import check, site_files
-from .project import VOCABULARIES_FILE, ConfigError
-from .schemas import SchemaError, load_schemas
-from .vocabularies import VocabularyError, load_vocabularies
-from .report import FORMATS, format_problems, summary
-from .sitedir import build_then_swap, site_dir_problem
-from .urls import UnsafePathError, output_path
+from kennisbank import __version__
+from kennisbank.content.collections import BY_NAME, COLLECTIONS
+from kennisbank.content.loader import suggest_slug
+from kennisbank.adapters.pipeline import check, site_files
+from kennisbank.content.project import VOCABULARIES_FILE, ConfigError
+from kennisbank.content.schemas import SchemaError, load_schemas
+from kennisbank.content.vocabularies import VocabularyError, load_vocabularies
+from kennisbank.checks.report import FORMATS, format_problems, summary
+from kennisbank.adapters.sitedir import build_then_swap, site_dir_problem
+from kennisbank.site.urls import UnsafePathError, output_path
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
                            show_default=True, help="Map van de kennisbank (met vocabularies.yml).")
@@ -110,7 +110,7 @@ def build(root: Path, site_dir: Path | None) -> None:
         if subprocess.run(command, env=env, check=False).returncode != 0:
             return False
         if not os.environ.get("KB_SKIP_PAGEFIND"):
-            from .search import SearchIndexError, run_pagefind
+            from kennisbank.adapters.search import SearchIndexError, run_pagefind
 
             try:
                 run_pagefind(folder)
@@ -131,7 +131,7 @@ def build(root: Path, site_dir: Path | None) -> None:
 @click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def csp_command(site_dir: Path) -> None:
     """Toon de Content-Security-Policy-header die alle pagina's van een gebouwde site dekt."""
-    from .csp import site_policy
+    from kennisbank.site.csp import site_policy
 
     click.echo(f"Content-Security-Policy: {site_policy(site_dir)}")
 
@@ -182,7 +182,7 @@ def new(collection: str, title: str, root: Path) -> None:
     # Ids are never reused: also skip ids of files that failed to load.
     entry_id = _next_id(checked.project.entries, spec.id_prefix)
     today = dt.date.today()
-    template = (Path(__file__).parent / "templates" / f"{collection}.md").read_text(encoding="utf-8")
+    template = (Path(__file__).parent.parent / "templates" / f"{collection}.md").read_text(encoding="utf-8")
     text = template.format(id=entry_id, title=json.dumps(title.strip(), ensure_ascii=False),
                            today=today.isoformat(), review_by=today.replace(year=today.year + 1).isoformat())
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +200,7 @@ def new(collection: str, title: str, root: Path) -> None:
 @ROOT_OPTION
 def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None, root: Path) -> None:
     """Maak één afdrukbare handout van enkele items, met vaste links en QR-codes."""
-    from .handout import render_handout
+    from kennisbank.site.handout import render_handout
 
     checked = _clean_or_exit(root)
     by_id = {e.id: e for e in checked.project.entries}
@@ -220,7 +220,7 @@ def _site_url(root: Path) -> str:
     """``site_url`` as MkDocs would read it: ``KB_SITE_URL`` or the default of its ``!ENV`` tag."""
     import yaml
 
-    from .yamlio import Loader
+    from kennisbank.content.yamlio import Loader
 
     class ConfigLoader(Loader):  # a subclass, so the extra constructors stay local
         pass
@@ -249,7 +249,7 @@ def urls(root: Path, update: bool) -> None:
     """Toon de adressen van de site; met --update worden nieuwe adressen aan het manifest toegevoegd."""
     import tempfile
 
-    from .manifest import MANIFEST_FILE, missing_urls, read_manifest, update_manifest, url_of
+    from kennisbank.site.manifest import MANIFEST_FILE, missing_urls, read_manifest, update_manifest, url_of
 
     checked = _clean_or_exit(root)
     with tempfile.TemporaryDirectory() as tmp:

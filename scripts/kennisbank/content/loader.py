@@ -15,10 +15,10 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from . import hygiene
-from .collections import Collection
-from .problems import Problem
-from .yamlio import Loader
+from kennisbank.content import hygiene
+from kennisbank.content.collections import Collection
+from kennisbank.checks.problems import Problem
+from kennisbank.content.yamlio import Loader
 
 #: Largest front matter accepted, in bytes. The biggest real entry is about 1.5 KB;
 #: the cap stops a file from hiding a large (or exploding) document in its metadata.

@@ -12,8 +12,8 @@ from html import escape
 
 import leather
 
-from .collections import COLLECTIONS
-from .facets import FACETS
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.facets import FACETS
 
 CHART_DIR = "assets/charts"
 THEMES_CHART = f"{CHART_DIR}/items-per-thema.svg"
@@ -100,7 +100,7 @@ def _titled(svg: str, title: str) -> str:
 
 def render_page(ctx) -> dict[str, str]:  # noqa: ANN001
     """The ``in-cijfers.md`` page and its two SVG charts."""
-    from .text import md
+    from kennisbank.site.text import md
 
     theme_rows = theme_counts(ctx)
     rows, cols, cells = matrix_counts(ctx)

@@ -13,7 +13,7 @@ import re
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
 
-from .collections import COLLECTIONS
+from kennisbank.content.collections import COLLECTIONS
 
 COMMON_SCHEMA = "common.schema.json"
 

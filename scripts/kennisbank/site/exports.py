@@ -14,10 +14,10 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from .collections import COLLECTIONS, Collection
-from .loader import Entry
-from .schemas import SchemaSet
-from .vocabularies import Vocabularies
+from kennisbank.content.collections import COLLECTIONS, Collection
+from kennisbank.content.loader import Entry
+from kennisbank.content.schemas import SchemaSet
+from kennisbank.content.vocabularies import Vocabularies
 
 #: Licence of content and data (see docs/over.md).
 LICENCE = "CC-BY-4.0"

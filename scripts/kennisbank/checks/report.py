@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from .problems import CATALOGUE, Problem
+from kennisbank.checks.problems import CATALOGUE, Problem
 
 FORMATS = ("human", "github", "json")
 

@@ -31,8 +31,8 @@ from linkify_it import LinkifyIt
 from stdnum import iban
 from stdnum.nl import bsn
 
-from .loader import Entry
-from .problems import Problem
+from kennisbank.content.loader import Entry
+from kennisbank.checks.problems import Problem
 
 #: Fields that hold ids, addresses, dates or vocabulary ids, never free text.
 NOT_FREE_TEXT = frozenset({"id", "related", "aliases", "published", "updated", "review_by", "reviewed_numbers",

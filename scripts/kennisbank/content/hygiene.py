@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 import yaml
 
-from .problems import Problem
-from .yamlio import Loader
+from kennisbank.checks.problems import Problem
+from kennisbank.content.yamlio import Loader
 
 #: Characters refused in front-matter values (see the module docstring).
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")

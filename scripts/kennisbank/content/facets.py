@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .loader import Entry
+from kennisbank.content.loader import Entry
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .html_safety import BODY, Finding, html_findings, scheme_of
-from .loader import Entry
-from .markdown_render import BodyRenderer
-from .problems import Problem
+from kennisbank.checks.html_safety import BODY, Finding, html_findings, scheme_of
+from kennisbank.content.loader import Entry
+from kennisbank.checks.markdown_render import BodyRenderer
+from kennisbank.checks.problems import Problem
 
 #: Largest body accepted, in bytes of UTF-8. The longest real entry is about 6 KB; 200 KB
 #: is ample and keeps one file from slowing every build.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .hygiene import FORBIDDEN, describe
-from .yamlio import Loader
+from kennisbank.content.hygiene import FORBIDDEN, describe
+from kennisbank.content.yamlio import Loader
 
 #: Which front-matter field draws from which vocabulary, per collection name.
 #: ``None`` as collection list means: the field is checked in every collection.

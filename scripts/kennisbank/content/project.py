@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .collections import COLLECTIONS, Collection
-from .loader import Entry, read_entry
-from .problems import Problem
-from .vocabularies import Vocabularies, VocabularyError, load_vocabularies
+from kennisbank.content.collections import COLLECTIONS, Collection
+from kennisbank.content.loader import Entry, read_entry
+from kennisbank.checks.problems import Problem
+from kennisbank.content.vocabularies import Vocabularies, VocabularyError, load_vocabularies
 
 VOCABULARIES_FILE = "vocabularies.yml"
 SCHEMAS_DIR = "schemas"

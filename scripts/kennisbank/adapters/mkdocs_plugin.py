@@ -25,16 +25,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp
-from .collections import COLLECTIONS
-from .html_safety import sanitize
-from .manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
-from .pipeline import Checked, check, site_files, source_paths
-from .project import VOCABULARIES_FILE, ConfigError
-from .report import format_problems, summary
-from .search import SearchIndexError, run_pagefind
-from .sitedir import MARKER, MARKER_TEXT, site_dir_problem
-from .urls import UnsafePathError, output_path
+from kennisbank.site import csp
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.checks.html_safety import sanitize
+from kennisbank.site.manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
+from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
+from kennisbank.content.project import VOCABULARIES_FILE, ConfigError
+from kennisbank.checks.report import format_problems, summary
+from kennisbank.adapters.search import SearchIndexError, run_pagefind
+from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
+from kennisbank.site.urls import UnsafePathError, output_path
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 

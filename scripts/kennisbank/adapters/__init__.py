@@ -1,0 +1,1 @@
+"""Adapters around the core: the kb command line, the MkDocs plugin, the build pipeline."""

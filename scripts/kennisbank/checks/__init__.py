@@ -1,0 +1,1 @@
+"""Checking content: schema, vocabularies, links, body safety, personal data, problems."""

@@ -1,0 +1,1 @@
+"""Reading content: collections, entry files, YAML, vocabularies, schemas, the project."""

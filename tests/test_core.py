@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from kennisbank.content.collections import BY_NAME
-from kennisbank.site.generate import SiteOptions, generate_site
+from kennisbank.site.pages import SiteOptions, generate_site
 from kennisbank.content.loader import parse_entry
 from kennisbank.content.project import Project
 from kennisbank.content.schemas import load_schemas

@@ -144,7 +144,9 @@ def validate_breakdown(root: Path) -> dict[str, float]:
     project = part("load_project", lambda: load_project(root))
     schemas = part("load_schemas", lambda: load_schemas(root / "schemas"))
     entries = project.entries
-    part("schema", lambda: [list(v._schema_problems(e, schemas)) for e in entries])
+    from kennisbank.checks.schema_problems import schema_problems
+
+    part("schema", lambda: [list(schema_problems(e, schemas, set())) for e in entries])
     part("vocabularies", lambda: [list(v._vocabulary_problems(e, project.vocabularies)) for e in entries])
     from kennisbank.checks.markdown_render import BodyRenderer, project_config
 

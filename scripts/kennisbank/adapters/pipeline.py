@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kennisbank.content.collections import COLLECTIONS
-from kennisbank.site.generate import SiteOptions, generate_site, page_path
+from kennisbank.site.pages import SiteOptions, generate_site
+from kennisbank.site.urls import entry_page
 from kennisbank.content.gitdates import git_dates
 from kennisbank.checks.problems import Problem
 from kennisbank.content.project import ConfigError, Project, load_project
@@ -62,4 +63,4 @@ def site_files(checked: Checked, site_url: str = "", today: str | None = None, r
 
 def source_paths(project: Project) -> dict[str, str]:
     """Generated page path -> the entry file it comes from, for edit links."""
-    return {page_path(e): e.path for e in project.entries}
+    return {entry_page(e): e.path for e in project.entries}

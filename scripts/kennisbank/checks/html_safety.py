@@ -91,7 +91,7 @@ BODY = Allowlist(
     relative_urls=False,
 )
 
-#: :data:`BODY` plus what the generator writes on an entry page (see ``generate.render_entry``).
+#: :data:`BODY` plus what the generator writes on an entry page (see ``site.pages.entries.render_entry``).
 PAGE = Allowlist(
     tags=BODY.tags | {"h1", "svg", "path", "title", "nav"},
     attributes={**BODY.attributes, "h1": frozenset({"id"}),

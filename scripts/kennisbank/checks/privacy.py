@@ -31,8 +31,9 @@ from linkify_it import LinkifyIt
 from stdnum import iban
 from stdnum.nl import bsn
 
-from kennisbank.content.loader import Entry
+from kennisbank.content.entry import Entry
 from kennisbank.checks.problems import Problem
+from kennisbank.checks.schema_problems import field_name
 
 #: Fields that hold ids, addresses, dates or vocabulary ids, never free text.
 NOT_FREE_TEXT = frozenset({"id", "related", "aliases", "published", "updated", "review_by", "reviewed_numbers",
@@ -80,7 +81,7 @@ def personal_data_problems(entry: Entry, functional_mailboxes: tuple[str, ...]) 
     problems: list[Problem] = []
     for path, text in _free_text(entry.meta):
         line = entry.line_of(path)
-        name = _field_name(path)
+        name = field_name(path)
         for _, code, message in _findings(normalise(" ".join(text.split())), reviewed, functional_mailboxes):
             problems.append(Problem(entry.path, line, 1, code, name, message))
     for offset, raw in enumerate(entry.body.split("\n")):
@@ -109,13 +110,6 @@ def _free_text(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[A
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _free_text(item, path + (index,))
-
-
-def _field_name(path: tuple[Any, ...]) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
 
 
 def _digits_and_letters(text: str) -> str:

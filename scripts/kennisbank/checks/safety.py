@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from kennisbank.checks.html_safety import BODY, Finding, html_findings, scheme_of
-from kennisbank.content.loader import Entry
+from kennisbank.content.entry import Entry
 from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
 

@@ -6,6 +6,8 @@ content, so one run reports every problem in every file.
 
 from __future__ import annotations
 
+from kennisbank.content.taxonomies import vocabulary_for
+
 import difflib
 import functools
 import re
@@ -13,37 +15,23 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import yaml
-from jsonschema import ValidationError
 
 from kennisbank.content.collections import COLLECTIONS
-from kennisbank.content.loader import Entry
+from kennisbank.content.entry import Entry
 from kennisbank.checks.markdown_render import BodyRenderer, project_config
 from kennisbank.checks.privacy import personal_data_problems
 from kennisbank.checks.problems import Problem
 from kennisbank.content.project import Project
 from kennisbank.checks.safety import body_problems
 from kennisbank.content.schemas import SchemaSet
+from kennisbank.checks.schema_problems import schema_problems
 from kennisbank.site.urls import RESERVED_SLUGS, alias_problem, entry_url as _entry_url, url_of_page
 from kennisbank.content.vocabularies import Vocabularies
 
-ID_RE = re.compile(r"(pr|di|in)-[0-9]{3,}")  # used with fullmatch
 _ALIAS_SHAPE = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
 
 #: Marker of a template placeholder written by ``kb new``.
 PLACEHOLDER = "[[VUL IN"
-
-_YAML_TYPES = {
-    "tag:yaml.org,2002:bool": "een ja/nee-waarde",
-    "tag:yaml.org,2002:int": "een getal",
-    "tag:yaml.org,2002:float": "een kommagetal",
-    "tag:yaml.org,2002:null": "een lege waarde",
-}
-_JSON_TYPES = {
-    "string": "tekst", "array": "een lijst", "object": "een groep velden (veld: waarde)",
-    "integer": "een geheel getal", "number": "een getal", "boolean": "ja of nee",
-}
-
 
 def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRenderer | None = None) -> list[Problem]:
     """Validate every entry and the links between entries.
@@ -68,7 +56,7 @@ def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRendere
 def reserved_urls(project: Project) -> dict[str, str]:
     """URL -> Dutch description of every page that is not an entry: generated pages
     (overviews, facet pages, the matrix, …) and hand-written pages in ``docs/``."""
-    from kennisbank.site.generate import fixed_page_paths  # the generator knows which pages it writes
+    from kennisbank.site.pages import fixed_page_paths  # the generator knows which pages it writes
 
     taken = {url_of_page(path): f"de pagina {url_of_page(path)} van de site" for path in fixed_page_paths(project.vocabularies)}
     docs = project.root / "docs"
@@ -97,8 +85,8 @@ def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies,
         if PLACEHOLDER in line:
             problems.append(Problem(entry.path, entry.body_line + offset, line.index(PLACEHOLDER) + 1, "VUL001", "body",
                                     "De hoofdtekst bevat nog een invulplek uit het sjabloon."))
-    vocabulary_fields = {key for key in entry.meta if vocabularies.field_vocabulary(entry.collection.name, key)}
-    for problem in _schema_problems(entry, schemas, vocabulary_fields):
+    vocabulary_fields = {key for key in entry.meta if vocabulary_for(entry.collection.name, key)}
+    for problem in schema_problems(entry, schemas, vocabulary_fields):
         if problem.field.split(".")[0].split("[")[0] not in placeholders:
             problems.append(problem)
     problems.extend(p for p in _vocabulary_problems(entry, vocabularies) if p.field not in placeholders)
@@ -107,135 +95,11 @@ def validate_entry(entry: Entry, schemas: SchemaSet, vocabularies: Vocabularies,
     return problems
 
 
-# --- schema ---------------------------------------------------------------------------
-
-def _field_name(path: Iterable[Any]) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
-
-
-def _schema_problems(entry: Entry, schemas: SchemaSet, vocabulary_fields: set[str] = frozenset()) -> Iterator[Problem]:
-    validator = schemas.validators[entry.collection.name]
-    known = schemas.fields[entry.collection.name]
-    for error in validator.iter_errors(entry.meta):
-        path = tuple(error.absolute_path)
-        if error.validator == "pattern" and path and path[0] in vocabulary_fields:
-            continue  # a value of a vocabulary field gets VOC001/VOC002 with a suggestion instead
-        yield from _translate(error, entry, known)
-
-
-def _translate(error: ValidationError, entry: Entry, known: tuple[str, ...]) -> Iterator[Problem]:
-    path = tuple(error.absolute_path)
-    name = _field_name(path)
-    line = entry.line_of(path) if path else 1
-    kind = error.validator
-    if kind == "required":
-        present = error.instance if isinstance(error.instance, dict) else {}
-        for missing in error.validator_value:
-            if missing not in present:
-                where = f"{name}." if name else ""
-                yield Problem(entry.path, line, 1, "SCH001", where + missing,
-                              f"Het verplichte veld '{where}{missing}' ontbreekt.",
-                              f"Voeg een regel '{missing}: ...' toe." if not name else "")
-    elif kind in ("unevaluatedProperties", "additionalProperties"):
-        allowed = known if not path else tuple((error.schema.get("properties") or {}).keys())
-        for key in error.instance:
-            if key in allowed:
-                continue
-            key_node = entry.key_node(path, key)
-            text = key_node.value if key_node is not None else str(key)  # as written: 'yes', not 'True'
-            guess = difflib.get_close_matches(text, allowed, n=1, cutoff=0.6)
-            hint = f"Bedoelde je '{guess[0]}'?" if guess else f"Toegestane velden: {', '.join(allowed)}."
-            where = f"{name}." if name else ""
-            line = key_node.start_mark.line + 2 if key_node is not None else entry.line_of(path + (key,))
-            yield Problem(entry.path, line, 1, "SCH002", where + text,
-                          f"Het veld '{where}{text}' is onbekend in een {entry.collection.label_singular.lower()}.", hint)
-    elif kind == "type":
-        yield _type_problem(error, entry, path, name, line)
-    elif kind == "pattern" and path == ("id",):
-        prefix = entry.collection.id_prefix
-        if ID_RE.fullmatch(str(error.instance)):
-            message = (f"De id '{error.instance}' hoort niet bij de map {entry.collection.folder}/: "
-                       f"ids daar beginnen met '{prefix}-'.")
-        else:
-            message = f"De id '{error.instance}' heeft niet de vorm '{prefix}-' plus minstens drie cijfers."
-        yield Problem(entry.path, line, 1, "ID002", "id", message, f"Bijvoorbeeld: id: {prefix}-012")
-    elif kind == "format":
-        yield Problem(entry.path, line, 1, "SCH004", name,
-                      f"'{error.instance}' in '{name}' is geen geldige datum in de vorm JJJJ-MM-DD.",
-                      "Schrijf de datum als 2024-03-01 (jaar-maand-dag).")
-    elif kind == "pattern":
-        readable = {"^https?://[^\\s]+$": "een webadres dat met https:// begint, zonder spaties",
-                    "^[a-z0-9]+(-[a-z0-9]+)*$": "kleine letters, cijfers en streepjes",
-                    "^[0-9]{4}(-[0-9]{4})?$": "een jaar (2023) of twee jaren met een streepje (2022-2024)",
-                    "^/([a-z0-9]+(-[a-z0-9]+)*/)+$": "een adres als /praktijkvoorbeelden/oude-naam/, zonder lege delen (//)",
-                    "^[0-9]{5}(-[A-Z0-9]+)?$": "een dossiernummer van vijf cijfers, zoals 36410",
-                    "^[0-9]+$": "alleen cijfers"}
-        yield Problem(entry.path, line, 1, "SCH004", name,
-                      f"'{error.instance}' in '{name}' heeft niet de juiste vorm: verwacht {readable.get(error.validator_value, 'de vorm ' + error.validator_value)}.",
-                      "Pas de waarde aan naar de vorm uit de melding.")
-    elif kind in ("minLength", "maxLength", "minItems", "maxItems"):
-        size = len(error.instance) if hasattr(error.instance, "__len__") else 0
-        unit = "tekens" if isinstance(error.instance, str) else "waarden"
-        bound = "minstens" if kind.startswith("min") else "hoogstens"
-        yield Problem(entry.path, line, 1, "SCH005", name,
-                      f"'{name}' heeft {size} {unit}; dat moeten er {bound} {error.validator_value} zijn.")
-    elif kind == "uniqueItems":
-        yield Problem(entry.path, line, 1, "SCH006", name, f"In '{name}' staat een waarde dubbel.")
-    elif kind == "anyOf" and path and path[0] == "sources":
-        yield Problem(entry.path, line, 1, "SCH007", name,
-                      f"De bron '{name}' heeft een webadres (url) of een sectie (section) nodig.")
-    elif kind == "enum":
-        yield Problem(entry.path, line, 1, "SCH004", name,
-                      f"'{error.instance}' in '{name}' is niet toegestaan; kies uit: {', '.join(map(str, error.validator_value))}.",
-                      "Kies een van de genoemde waarden.")
-    else:  # a rule added to a schema later; keep the problem visible rather than lose it
-        yield Problem(entry.path, line, 1, "SCH004", name, f"'{name}' voldoet niet aan het schema ({kind}).")
-
-
-def _type_problem(error: ValidationError, entry: Entry, path: tuple[Any, ...], name: str, line: int) -> Problem:
-    expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-    want = _JSON_TYPES.get(expected, expected)
-    node = entry.node_at(path)
-    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value.strip():
-        return Problem(entry.path, line, 1, "SCH003", name, f"'{name}' is leeg, maar hier hoort {want}.",
-                       "Vul een waarde in, of verwijder de regel als het veld niet verplicht is.")
-    # PyYAML's C loader gives plain (unquoted) scalars the style '' and the Python loader None.
-    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _YAML_TYPES:
-        original = node.value
-        quoted = f"{path[-1]}: \"{original}\"" if path and isinstance(path[-1], str) else f"\"{original}\""
-        return Problem(entry.path, line, node.start_mark.column + 1, "SCH003", name,
-                       f"YAML leest '{original}' in '{name}' als {_YAML_TYPES[node.tag]}, maar hier hoort {want}.",
-                       f"Zet de waarde tussen aanhalingstekens: {quoted}")
-    if expected == "array" and isinstance(error.instance, str):
-        return Problem(entry.path, line, 1, "SCH003", name,
-                       f"'{name}' moet een lijst zijn, maar is de tekst '{error.instance}'.",
-                       f"Schrijf een lijst: {name}: [{error.instance}]")
-    return Problem(entry.path, line, 1, "SCH003", name,
-                   f"'{name}' moet {want} zijn, maar is {_describe(error.instance)}.")
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "een ja/nee-waarde"
-    if isinstance(value, (int, float)):
-        return "een getal"
-    if isinstance(value, list):
-        return "een lijst"
-    if isinstance(value, dict):
-        return "een groep velden"
-    if value is None:
-        return "leeg"
-    return "tekst"
-
-
 # --- vocabularies ---------------------------------------------------------------------
 
 def _vocabulary_problems(entry: Entry, vocabularies: Vocabularies) -> Iterator[Problem]:
     for key, value in entry.meta.items():
-        vocabulary = vocabularies.field_vocabulary(entry.collection.name, key)
+        vocabulary = vocabulary_for(entry.collection.name, key)
         if vocabulary is None:
             continue
         terms = vocabularies.terms.get(vocabulary, {})

@@ -18,6 +18,11 @@ class Collection:
         label: Dutch plural label, used in navigation and filters.
         label_singular: Dutch singular label.
         headings: the level-2 body headings every entry must have, in order.
+        intro: one Dutch sentence for the overview page.
+        overview_columns: ``(field, column header)`` of the taxonomy columns in the
+            overview table, after title and summary.
+        facet_rows: ``(field, label)`` of the taxonomy rows in an entry's details box.
+        text_rows: ``(field, label)`` of the free-text rows in an entry's details box.
     """
 
     name: str
@@ -29,6 +34,9 @@ class Collection:
     label_singular: str
     headings: tuple[str, ...]
     intro: str
+    overview_columns: tuple[tuple[str, str], ...] = ()
+    facet_rows: tuple[tuple[str, str], ...] = ()
+    text_rows: tuple[tuple[str, str], ...] = ()
 
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -43,6 +51,10 @@ COLLECTIONS: tuple[Collection, ...] = (
         headings=("Aanleiding", "Aanpak", "Resultaat", "Lessen voor anderen"),
         intro="Wat organisaties deden om de publieke dienstverlening te verbeteren, "
         "waarom en hoe, en wat anderen ervan kunnen leren.",
+        overview_columns=(("themes", "Thema's"), ("status", "Status")),
+        facet_rows=(("organisation_types", "Organisatietype"), ("target_groups", "Doelgroep"), ("status", "Status")),
+        text_rows=(("organisations", "Organisaties"), ("domain", "Domein"), ("period", "Periode"),
+                   ("contact_role", "Contact")),
     ),
     Collection(
         name="dilemma",
@@ -55,6 +67,9 @@ COLLECTIONS: tuple[Collection, ...] = (
         headings=("Het dilemma", "Waar het speelt", "Afwegingen", "Stand van zaken"),
         intro="Spanningen tussen publieke waarden of doelen waar professionals in de "
         "praktijk tegenaan lopen, open besproken.",
+        overview_columns=(("themes", "Thema's"), ("status", "Status")),
+        facet_rows=(("organisation_types", "Wie loopt ertegenaan"), ("target_groups", "Doelgroep"), ("status", "Status")),
+        text_rows=(("values", "Waarden in spanning"),),
     ),
     Collection(
         name="instrument",
@@ -67,6 +82,10 @@ COLLECTIONS: tuple[Collection, ...] = (
         headings=("Wat het is", "Wie het gebruikt en wanneer", "Hoe het werkt", "Stand van zaken"),
         intro="Het overzicht van instrumenten om met de politiek te werken en om de "
         "uitvoerbaarheid van wetten, moties en amendementen te toetsen.",
+        overview_columns=(("themes", "Thema's"), ("maturity", "Volwassenheid")),
+        facet_rows=(("users", "Gebruikers"), ("phases", "Fase van de beleidscyclus"),
+                    ("maturity", "Volwassenheid"), ("organisation_types", "Organisatietype")),
+        text_rows=(("purpose", "Doel"), ("organiser", "Eigenaar of organisator")),
     ),
 )
 

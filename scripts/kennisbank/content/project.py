@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kennisbank.content.collections import COLLECTIONS, Collection
-from kennisbank.content.loader import Entry, read_entry
+from kennisbank.content.entry import Entry
+from kennisbank.content.loader import read_entry
 from kennisbank.checks.problems import Problem
 from kennisbank.content.vocabularies import Vocabularies, VocabularyError, load_vocabularies
 

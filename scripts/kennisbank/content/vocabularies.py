@@ -11,21 +11,6 @@ import yaml
 from kennisbank.content.hygiene import FORBIDDEN, describe
 from kennisbank.content.yamlio import Loader
 
-#: Which front-matter field draws from which vocabulary, per collection name.
-#: ``None`` as collection list means: the field is checked in every collection.
-FIELD_VOCABULARY: dict[str, str] = {
-    "themes": "themes",
-    "tags": "tags",
-    "organisation_types": "organisation_types",
-    "target_groups": "target_groups",
-    "users": "instrument_users",
-    "phases": "policy_phases",
-    "maturity": "maturity",
-}
-
-#: The vocabulary of the ``status`` field depends on the collection.
-STATUS_VOCABULARY: dict[str, str] = {"practice": "practice_status", "dilemma": "dilemma_status"}
-
 REQUIRED = (
     "themes", "organisation_types", "target_groups", "practice_status", "dilemma_status",
     "instrument_users", "policy_phases", "maturity", "tags",
@@ -77,11 +62,6 @@ class Vocabularies:
         term = self.terms.get(vocabulary, {}).get(term_id)
         return term.label if term else term_id
 
-    def field_vocabulary(self, collection: str, field: str) -> str | None:
-        """Name of the vocabulary that ``field`` of ``collection`` draws from, or None."""
-        if field == "status":
-            return STATUS_VOCABULARY.get(collection)
-        return FIELD_VOCABULARY.get(field)
 
 
 def load_vocabularies(path: Path) -> Vocabularies:

@@ -13,7 +13,7 @@ from html import escape
 import leather
 
 from kennisbank.content.collections import COLLECTIONS
-from kennisbank.content.facets import FACETS
+from kennisbank.content.taxonomies import BY_FIELD
 
 CHART_DIR = "assets/charts"
 THEMES_CHART = f"{CHART_DIR}/items-per-thema.svg"
@@ -27,9 +27,9 @@ leather.theme.title_color = "#1a1a1a"
 _BAR_COLOURS = ("#154273", "#8b4a00", "#2f6b2f")
 
 
-def theme_counts(ctx) -> list[tuple[str, str, list[int]]]:  # noqa: ANN001 - generate.Context
+def theme_counts(ctx) -> list[tuple[str, str, list[int]]]:  # noqa: ANN001 - site.pages.context.Context
     """``(theme id, label, [count per collection])`` in vocabulary order."""
-    themes = FACETS[0]
+    themes = BY_FIELD["themes"]
     rows = []
     for value, label, _ in ctx.facet_terms(themes):
         entries = ctx.facet_index["themes"].get(value, [])
@@ -39,7 +39,7 @@ def theme_counts(ctx) -> list[tuple[str, str, list[int]]]:  # noqa: ANN001 - gen
 
 def matrix_counts(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str], int]]:  # noqa: ANN001
     """Themes (rows), organisation types (columns) and the number of entries in each cell."""
-    themes, org_types = FACETS[0], FACETS[1]
+    themes, org_types = BY_FIELD["themes"], BY_FIELD["organisation_types"]
     rows = [(v, label) for v, label, _ in ctx.facet_terms(themes)]
     cols = [(v, label) for v, label, _ in ctx.facet_terms(org_types)]
     cells: dict[tuple[str, str], int] = {}

@@ -6,16 +6,17 @@ JSON file names its licence and links to its JSON Schema.
 
 from __future__ import annotations
 
+from kennisbank.content.taxonomies import BY_FIELD, vocabulary_for
+
 import copy
 import csv
 import io
 import json
 from typing import Any
 
-from feedgen.feed import FeedGenerator
 
 from kennisbank.content.collections import COLLECTIONS, Collection
-from kennisbank.content.loader import Entry
+from kennisbank.content.entry import Entry
 from kennisbank.content.schemas import SchemaSet
 from kennisbank.content.vocabularies import Vocabularies
 
@@ -125,6 +126,12 @@ def _csv(fields: tuple[str, ...], records: list[dict[str, Any]], links: dict[str
     return buffer.getvalue()
 
 
+def _shared_vocabulary(field: str) -> str | None:
+    """The vocabulary of ``field`` when every collection uses the same one (common schema)."""
+    taxonomy = BY_FIELD.get(field)
+    return taxonomy.vocabulary_names[0] if taxonomy and len(taxonomy.vocabulary_names) == 1 else None
+
+
 def published_schemas(schemas: SchemaSet, vocabularies: Vocabularies) -> dict[str, str]:
     """The schemas as published on the site, with vocabulary values added as ``enum``.
 
@@ -136,7 +143,7 @@ def published_schemas(schemas: SchemaSet, vocabularies: Vocabularies) -> dict[st
         doc = copy.deepcopy(document)
         collection = next((c.name for c in COLLECTIONS if c.schema == name), "")
         for field, prop in doc.get("properties", {}).items():
-            vocab = vocabularies.field_vocabulary(collection, field)
+            vocab = vocabulary_for(collection, field) if collection else _shared_vocabulary(field)
             if not vocab:
                 continue
             ids = list(vocabularies.terms.get(vocab, {}))
@@ -146,36 +153,3 @@ def published_schemas(schemas: SchemaSet, vocabularies: Vocabularies) -> dict[st
                 prop["enum"] = ids
         out[f"schemas/{name}"] = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     return out
-
-
-def atom_feed(entries: list[Entry], site_url: str, updated: dict[str, str]) -> str:
-    """An Atom feed of the 50 most recently published or updated entries.
-
-    Args:
-        entries: all entries.
-        site_url: absolute site root URL ending in ``/``.
-        updated: entry path -> ISO date of its last change.
-    """
-    base = site_url.rstrip("/") or "https://localhost"
-    feed = FeedGenerator()
-    feed.id(f"{base}/feed.xml")
-    feed.title("Kennisbank Werk aan Uitvoering: nieuw en bijgewerkt")
-    feed.subtitle("Nieuwe en bijgewerkte praktijkvoorbeelden, dilemma's en instrumenten.")
-    feed.link(href=f"{base}/", rel="alternate")
-    feed.link(href=f"{base}/feed.xml", rel="self")
-    feed.language("nl")
-    feed.rights(f"Inhoud onder {LICENCE}")
-    dated = sorted(entries, key=lambda e: (updated.get(e.path) or e.meta.get("published", ""), e.id), reverse=True)[:50]
-    for entry in reversed(dated):  # feedgen prepends; add oldest first
-        when = (updated.get(entry.path) or entry.meta.get("published") or "1970-01-01") + "T00:00:00+00:00"
-        item = feed.add_entry()
-        item.id(f"{base}/p/{entry.id}/")
-        item.title(entry.title)
-        item.link(href=f"{base}/{entry.collection.url_prefix}/{entry.slug}/")
-        item.summary(str(entry.meta.get("description", "")))
-        item.updated(when)
-        item.published((entry.meta.get("published") or "1970-01-01") + "T00:00:00+00:00")
-        item.category(term=entry.collection.name, label=entry.collection.label_singular)
-    if not dated:
-        feed.updated("1970-01-01T00:00:00+00:00")
-    return feed.atom_str(pretty=True).decode("utf-8")

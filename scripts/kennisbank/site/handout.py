@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kennisbank.checks.html_safety import BODY, sanitize
-from kennisbank.content.loader import Entry
+from kennisbank.content.entry import Entry
 from kennisbank.checks.markdown_render import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, BodyRenderer
 from kennisbank.site.qrcodes import qr_svg
 from kennisbank.site.text import attr, dutch_date

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -36,11 +35,6 @@ def md_url(url: str) -> str:
 def attr(text: str) -> str:
     """Escape ``text`` for an HTML attribute value or element content."""
     return html.escape(str(text), quote=True)
-
-
-def rel(from_page: str, to_page: str) -> str:
-    """Relative link between two source pages, e.g. ``themas/a.md`` -> ``../dilemmas/b.md``."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def dutch_date(iso: str) -> str:

@@ -10,6 +10,12 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kennisbank.content.collections import Collection
+    from kennisbank.content.entry import Entry
+    from kennisbank.content.taxonomies import Taxonomy
 
 #: Top-level folders that belong to the site itself; no alias may point into them.
 RESERVED_PREFIXES = ("assets", "pagefind", "data", "schemas", ".well-known", "p", "search")
@@ -22,6 +28,39 @@ _ALIAS_RE = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
 
 class UnsafePathError(ValueError):
     """Raised when a generated file would land outside the output folder."""
+
+
+HOME = "index.md"
+MATRIX_PAGE = "instrumenten/welk-instrument-wanneer.md"
+CATALOGUE_PAGE = "bijdragen/foutcodes.md"
+HANDOUT_PAGE = "handout.md"
+CHARTS_PAGE = "in-cijfers.md"
+
+
+def entry_page(entry: Entry) -> str:
+    """Source path of an entry's page, e.g. ``praktijkvoorbeelden/common-ground.md``."""
+    return f"{entry.collection.url_prefix}/{entry.slug}.md"
+
+
+def overview_page(collection: Collection) -> str:
+    """Source path of a collection's overview page."""
+    return f"{collection.url_prefix}/index.md"
+
+
+def facet_page(taxonomy: Taxonomy, value: str | None = None) -> str:
+    """Source path of a facet's index page, or of the page for one value."""
+    return f"{taxonomy.url_prefix}/{value}.md" if value else f"{taxonomy.url_prefix}/index.md"
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """Relative link between two source pages, e.g. ``themas/a.md`` -> ``../dilemmas/b.md``."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def absolute(site_url: str, url: str) -> str:
+    """``url`` (a site path such as ``/p/pr-001/``) on the site at ``site_url``; the path
+    itself when the site's address is unknown."""
+    return site_url.rstrip("/") + url if site_url else url
 
 
 def url_of_page(source_path: str) -> str:

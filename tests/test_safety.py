@@ -140,7 +140,7 @@ def test_kb_build_refuses_a_site_dir_that_holds_sources(project_copy, where):
 
 def test_a_failed_build_leaves_the_previous_site(project_copy, tmp_path):
     site = tmp_path / "site"
-    env = {**os.environ, "KB_SKIP_PAGEFIND": "1"}
+    env = {**os.environ, "KB_PAGEFIND": "false"}
     ok = CliRunner().invoke(cli, ["build", "--root", str(project_copy), "--site-dir", str(site)], env=env)
     assert ok.exit_code == 0, ok.output
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -233,7 +233,7 @@ def hostile_site(tmp_path_factory) -> Path:
     (root / "practices" / "vijandig.md").write_text(entry, encoding="utf-8")
     assert invoke("validate", "--root", root).exit_code == 0, invoke("validate", "--root", root).output
     site = root / "site-out"
-    result = build_site(root, site, site_url="http://127.0.0.1:8000/", extra_env={"KB_SKIP_PAGEFIND": "1"})
+    result = build_site(root, site, site_url="http://127.0.0.1:8000/", extra_env={"KB_PAGEFIND": "false"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -217,7 +217,7 @@ def test_a_renamed_entry_keeps_its_old_url(tmp_path):
     (project / "practices" / "common-ground-federatief.md").write_text(text, encoding="utf-8")
     old.unlink()
     site = tmp_path / "site"
-    result = build_site(project, site, extra_env={"KB_SKIP_PAGEFIND": "1"})
+    result = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
     assert result.returncode == 0, result.stdout + result.stderr
     redirect = site / "praktijkvoorbeelden" / "common-ground" / "index.html"
     assert 'url=../common-ground-federatief/' in redirect.read_text(encoding="utf-8")
@@ -232,7 +232,7 @@ def test_removing_a_published_page_fails_the_build(tmp_path):
         if "pr-008" in text:
             path.write_text(re.sub(r",?\s*pr-008", "", text), encoding="utf-8")
     site = tmp_path / "site"
-    result = build_site(project, site, extra_env={"KB_SKIP_PAGEFIND": "1"})
+    result = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
     assert result.returncode != 0
     assert "/praktijkvoorbeelden/common-ground/" in result.stdout + result.stderr
     assert "/p/pr-008/" in result.stdout + result.stderr
@@ -253,7 +253,7 @@ def test_stale_entries_show_a_notice(tmp_path):
     text = re.sub(r"review_by: .*", "review_by: 2020-01-01", path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
-    result = build_site(project, site, extra_env={"KB_SKIP_PAGEFIND": "1"})
+    result = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
     assert result.returncode == 0, result.stderr
     stale = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").read_text(encoding="utf-8")
     fresh = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").parent.parent / "waarmee-stopt-de-overheid" / "index.html"

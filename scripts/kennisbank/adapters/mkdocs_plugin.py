@@ -13,16 +13,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kennisbank.site import csp
@@ -36,21 +35,47 @@ from kennisbank.adapters.search import SearchIndexError, run_pagefind
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
 from kennisbank.site.urls import UnsafePathError, output_path
 
-log = logging.getLogger("mkdocs.plugins.kennisbank")
+log = get_plugin_logger(__name__)
+
+
+class IsoDate(c.Type):  # type: ignore[type-arg]
+    """A ``YYYY-MM-DD`` date as text (YAML's own date type is accepted too)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise c.ValidationError(f"'{value}' is geen datum in de vorm JJJJ-MM-DD.") from None
 
 
 class KennisbankConfig(Config):
-    """Plugin settings in ``mkdocs.yml``.
+    """Plugin settings in ``mkdocs.yml`` (each can come from the environment with ``!ENV``).
 
     Attributes:
-        root: project root relative to ``mkdocs.yml`` (default: the same folder).
+        enabled: turn the plugin off entirely (default: true).
+        root: project root, relative to ``mkdocs.yml`` (default: the same folder); must exist.
         pagefind: build the Pagefind search index after the site (default: true).
-        today: ISO date to judge review dates against (default: the build date).
+        manifest: stop when a published URL would disappear (default: true).
+        today: ISO date to judge review dates against (default: the build date, or
+            ``SOURCE_DATE_EPOCH``).
+        repo_url: the source repository, for security.txt ('' for none). Not MkDocs'
+            ``repo_url``: with that, Material would call the GitHub API from every page.
+        contact: where to report a vulnerability (security.txt ``Contact``); default: the
+            repository's security advisories.
     """
 
-    root = c.Type(str, default=".")
+    enabled = c.Type(bool, default=True)
+    root = c.Dir(exists=True, default=".")
     pagefind = c.Type(bool, default=True)
-    today = c.Optional(c.Type(str))
+    manifest = c.Type(bool, default=True)
+    today = c.Optional(IsoDate())
+    repo_url = c.Type(str, default="")
+    contact = c.Type(str, default="")
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -64,7 +89,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.csp_pages: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        if not self.config.enabled:
+            return config
+        self.root = Path(self.config.root).resolve()
         problem = site_dir_problem(Path(config.site_dir), self.root)
         if problem:  # before MkDocs empties site_dir
             raise PluginError(problem + " De site is niet gebouwd.")
@@ -81,7 +108,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.checked is not None
+        if self.checked is None:  # enabled: false
+            return files
         sources = source_paths(self.checked.project)
         # Material ships lunr and a search worker for its own search plugin, which Pagefind
         # replaces here; dropping them keeps unused third-party code off the site.
@@ -91,10 +119,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for file in files:
             if not file.generated_by:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        template = config.edit_uri_template or ""
-        repo_url = template.split("/edit/", 1)[0] if "/edit/" in template else ""
         self.entry_pages = set(sources)
-        generated_files = site_files(self.checked, config.site_url or "", self.config.today, repo_url)
+        generated_files = site_files(self.checked, config.site_url or "", self.config.today,
+                                     self.config.repo_url, self.config.contact)
         generated_files[MARKER] = MARKER_TEXT
         for path, content in generated_files.items():
             try:
@@ -108,7 +135,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if path.startswith(".well-known/") or path == MARKER:
                 generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
             files.append(generated)
-        if not os.environ.get("KB_SKIP_MANIFEST"):
+        if self.config.manifest:
             self._check_manifest(files)
         return files
 
@@ -168,7 +195,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             path = Path(config.site_dir) / dest
             path.write_text(path.read_text(encoding="utf-8").replace(csp.PLACEHOLDER, html.escape(csp.policy(self.hashes))),
                             encoding="utf-8")
-        if not self.config.pagefind or os.environ.get("KB_SKIP_PAGEFIND"):
+        if not self.config.pagefind or not self.config.enabled:
             return
         try:
             output = run_pagefind(Path(config.site_dir))

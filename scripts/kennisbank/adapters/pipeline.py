@@ -45,7 +45,8 @@ def check(root: Path) -> Checked:
     return Checked(project, schemas, validate_project(project, schemas))
 
 
-def site_files(checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "") -> dict[str, str]:
+def site_files(checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "",
+               contact: str = "") -> dict[str, str]:
     """Every generated site file for a clean project (pages, redirects, exports, schemas).
 
     Args:
@@ -53,9 +54,10 @@ def site_files(checked: Checked, site_url: str = "", today: str | None = None, r
         site_url: absolute site root URL ending in ``/`` ('' when unknown).
         today: ISO date for review-date notices (default: today).
         repo_url: source repository URL, for security.txt ('' when unknown).
+        contact: where to report a vulnerability ('' for the repository's advisories).
     """
     dates = git_dates(checked.project.root, tuple(c.folder for c in COLLECTIONS))
-    options = SiteOptions(site_url=site_url, repo_url=repo_url, git_dates=dates)
+    options = SiteOptions(site_url=site_url, repo_url=repo_url, contact=contact, git_dates=dates)
     if today:
         options = dataclasses.replace(options, today=today)
     return generate_site(checked.project, options, checked.schemas)

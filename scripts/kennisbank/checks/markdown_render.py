@@ -43,21 +43,29 @@ class Rendered:
     headings: list[tuple[int, str]] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=8)
-def markdown_config(config_file: str, mtime: float) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
-    """``(extensions, extension configs)`` of ``config_file`` as MkDocs reads them.
+def load_mkdocs_config(path: Path) -> Any:
+    """``mkdocs.yml`` as MkDocs itself reads it (``!ENV``, defaults, validation).
 
-    ``mtime`` is part of the cache key only. Raises whatever ``load_config`` raises for a
-    broken file; callers turn that into a configuration error.
+    Returns the ``MkDocsConfig``. Raises what ``mkdocs.config.load_config`` raises for a
+    broken file (``ConfigurationError``, ``OSError``, YAML errors).
     """
     from mkdocs.config import load_config  # lazily: importing MkDocs costs about 0.3 s
 
     logging.getLogger("mkdocs").disabled = True  # load_config logs in English; errors are raised anyway
     try:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        config = load_config(config_file)
+        return load_config(str(path))
     finally:
         logging.getLogger("mkdocs").disabled = False
+
+
+@functools.lru_cache(maxsize=8)
+def markdown_config(config_file: str, mtime: float) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
+    """``(extensions, extension configs)`` of ``config_file`` as MkDocs reads them.
+
+    ``mtime`` is part of the cache key only. Raises what :func:`load_mkdocs_config` raises.
+    """
+    config = load_mkdocs_config(Path(config_file))
     extensions = tuple(e for e in config.markdown_extensions if isinstance(e, str))
     return extensions, {k: dict(v) for k, v in config.mdx_configs.items()}
 

@@ -1,0 +1,107 @@
+"""``kb new``, ``kb handout`` and ``kb report``: the commands around entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or_exit, cli
+from kennisbank.content import dates
+from kennisbank.content.collections import BY_NAME, COLLECTIONS
+from kennisbank.content.loader import suggest_slug
+
+
+def _next_id(entries, prefix: str) -> str:
+    numbers = [int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()]
+    return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
+
+
+@cli.command()
+@click.argument("collection", type=click.Choice(list(BY_NAME)))
+@click.argument("title")
+@ROOT_OPTION
+def new(collection: str, title: str, root: Path) -> None:
+    """Begin een nieuw item uit het sjabloon van de collectie; overschrijft nooit iets."""
+    checked = _checked(root)
+    spec = BY_NAME[collection]
+    if len(title.strip()) < 3:
+        raise UsageError("Geef een titel van minstens drie tekens.")
+    slug = suggest_slug(title)
+    path = checked.project.root / spec.folder / f"{slug}.md"
+    if path.exists():
+        raise UsageError(f"{path.relative_to(checked.project.root)} bestaat al. Kies een andere titel of bewerk dat bestand.")
+    # Ids are never reused: also skip ids of files that failed to load.
+    entry_id = _next_id(checked.project.entries, spec.id_prefix)
+    today = dates.today()
+    template = (Path(__file__).parent.parent / "templates" / f"{collection}.md").read_text(encoding="utf-8")
+    text = template.format(id=entry_id, title=json.dumps(title.strip(), ensure_ascii=False),
+                           today=today.isoformat(), review_by=dates.add_years(today, 1).isoformat())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # 'x': fail rather than overwrite
+        handle.write(text)
+    click.echo(path.relative_to(checked.project.root).as_posix())
+    click.echo(f"Nieuw item {entry_id}. Vul alle plekken met [[VUL IN ...]] in en controleer met: kb validate", err=True)
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--title", default="Handout Kennisbank Werk aan Uitvoering", show_default=True, help="Titel van de handout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML-bestand om te schrijven.")
+@click.option("--site-url", default=None, help="Adres van de site (standaard: site_url uit mkdocs.yml).")
+@ROOT_OPTION
+def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None, root: Path) -> None:
+    """Maak één afdrukbare handout van enkele items, met vaste links en QR-codes."""
+    from kennisbank.site.handout import render_handout
+
+    checked = _clean_or_exit(root)
+    by_id = {e.id: e for e in checked.project.entries}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise UsageError(f"Onbekende id: {', '.join(unknown)}.")
+    content_dirs = {(checked.project.root / c.folder).resolve() for c in COLLECTIONS}
+    if output.resolve().parent in content_dirs:
+        raise UsageError("Schrijf de handout niet in een map met items.")
+    url = site_url if site_url is not None else _site_url(checked.project.root)
+    labels = {k: t.label for k, t in checked.project.vocabularies.terms["themes"].items()}
+    output.write_text(render_handout([by_id[i] for i in ids], title, url, labels), encoding="utf-8")
+    click.echo(f"Handout met {len(ids)} items geschreven naar {output}.")
+
+
+def _site_url(root: Path) -> str:
+    """``site_url`` as MkDocs reads it from ``mkdocs.yml`` (``!ENV`` included), or ''."""
+    from kennisbank.checks.markdown_render import load_mkdocs_config
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return ""
+    try:
+        return str(load_mkdocs_config(path).site_url or "")
+    except Exception as exc:  # noqa: BLE001 - MkDocs raises several kinds; all mean "unreadable"
+        raise UsageError(f"{path} kan niet gelezen worden: {exc}") from None
+
+
+@cli.group()
+def report() -> None:
+    """Overzichten voor beheerders."""
+
+
+@report.command()
+@ROOT_OPTION
+@click.option("--today", default=None, help="Datum om mee te vergelijken (JJJJ-MM-DD, standaard vandaag).")
+def stale(root: Path, today: str | None) -> None:
+    """Items waarvan de herzieningsdatum (review_by) voorbij is, met hun beheerder."""
+    checked = _checked(root)
+    today = today or dt.date.today().isoformat()
+    rows = sorted(((e.meta["review_by"], e) for e in checked.project.entries
+                   if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < today),
+                  key=lambda row: (row[0], row[1].path))  # entries themselves are not orderable
+    if not rows:
+        click.echo(f"Geen items met een verlopen herzieningsdatum (peildatum {today}).")
+        return
+    for review_by, entry in rows:
+        click.echo(f"{entry.path}: {entry.id} '{entry.title}' — herzien uiterlijk {review_by} — beheerder: {entry.meta.get('owner', 'onbekend')}")
+    click.echo(f"{len(rows)} items moeten opnieuw bekeken worden.", err=True)
+
+

@@ -1,0 +1,135 @@
+"""``kb build``, ``kb generate``, ``kb urls`` and ``kb csp``: the commands that make a site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or_exit, cli
+from kennisbank.adapters.pipeline import site_files
+from kennisbank.adapters.sitedir import build_then_swap, site_dir_problem
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.project import VOCABULARIES_FILE
+from kennisbank.content.schemas import SchemaError, load_schemas
+from kennisbank.content.vocabularies import VocabularyError, load_vocabularies
+from kennisbank.site.urls import UnsafePathError, output_path
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Waar de site komt (standaard: site/ in de kennisbank).")
+def build(root: Path, site_dir: Path | None) -> None:
+    """Controleer alle items en bouw de site met zoekindex."""
+    # Only the configuration is checked here (exit 2); the plugin validates the content once,
+    # reports every problem and stops the build, so the entries are not validated twice.
+    try:
+        load_vocabularies(root / VOCABULARIES_FILE)
+        load_schemas(root / "schemas")
+    except (VocabularyError, SchemaError) as exc:
+        raise UsageError(str(exc)) from None
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(f"{config} ontbreekt.")
+    target = (site_dir or root / "site").resolve()
+    problem = site_dir_problem(target, root)
+    if problem:
+        raise UsageError(problem)
+    started = time.perf_counter()
+
+    def build_into(folder: Path) -> bool:
+        # Pagefind runs after MkDocs has exited, so their memory peaks do not add up
+        # (issue 6: about 0.55 GB for MkDocs plus 1.55 GB for Pagefind at N = 5000).
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(folder)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PAGEFIND": "false"}
+        if subprocess.run(command, env=env, check=False).returncode != 0:
+            return False
+        if os.environ.get("KB_PAGEFIND", "true").lower() not in ("false", "0", "no"):
+            from kennisbank.adapters.search import SearchIndexError, run_pagefind
+
+            try:
+                run_pagefind(folder)
+            except SearchIndexError as exc:
+                click.echo(str(exc), err=True)
+                click.echo("De zoekindex is niet gebouwd.", err=True)
+                return False
+        return True
+
+    # The previous site stays in place until the new one is complete.
+    if not build_then_swap(target, build_into):
+        click.echo("De site is niet gebouwd; de vorige versie is ongewijzigd.", err=True)
+        sys.exit(1)
+    click.echo(f"Site gebouwd in {time.perf_counter() - started:.1f} s.", err=True)
+
+
+@cli.command("csp")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def csp_command(site_dir: Path) -> None:
+    """Toon de Content-Security-Policy-header die alle pagina's van een gebouwde site dekt."""
+    from kennisbank.site.csp import site_policy
+
+    click.echo(f"Content-Security-Policy: {site_policy(site_dir)}")
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Map waarin de gegenereerde pagina's komen.")
+@click.option("--site-url", default="", help="Adres van de site, voor vaste links en QR-codes.")
+def generate(root: Path, out: Path, site_url: str) -> None:
+    """Schrijf de gegenereerde pagina's en bestanden naar een map (zonder MkDocs)."""
+    checked = _clean_or_exit(root)
+    target = out.resolve()
+    protected = [(checked.project.root / c.folder).resolve() for c in COLLECTIONS] + [checked.project.root / "docs"]
+    for folder in protected:
+        if target == folder or folder in target.parents or target in folder.parents:
+            raise UsageError(f"{out} ligt in of boven {folder.name}/; kies een andere map, zodat geen bronbestand wordt overschreven.")
+    files = site_files(checked, site_url)
+    for path, content in files.items():
+        try:
+            destination = output_path(target, path)
+        except UnsafePathError as exc:
+            raise UsageError(f"Interne fout: {exc}; er is niets buiten {out} geschreven.") from None
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(content, encoding="utf-8")
+    click.echo(f"{len(files)} bestanden geschreven naar {out}.")
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--update", is_flag=True, help="Voeg nieuwe adressen toe aan published-urls.txt (verwijdert nooit iets).")
+def urls(root: Path, update: bool) -> None:
+    """Toon de adressen van de site; met --update worden nieuwe adressen aan het manifest toegevoegd."""
+    import tempfile
+
+    from kennisbank.site.manifest import MANIFEST_FILE, missing_urls, read_manifest, update_manifest, url_of
+
+    checked = _clean_or_exit(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # The manifest check itself must not stop this listing build.
+        manifest_path = checked.project.root / MANIFEST_FILE
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(checked.project.root / "mkdocs.yml"), "-d", str(site)]
+        env["KB_MANIFEST"] = "false"  # settings of the plugin in mkdocs.yml (!ENV)
+        env["KB_PAGEFIND"] = "false"
+        if subprocess.run(command, env=env, check=False).returncode != 0:
+            raise UsageError("De site kon niet gebouwd worden om de adressen te bepalen.")
+        available = {u for p in site.rglob("*") if p.is_file() and (u := url_of(p.relative_to(site).as_posix()))}
+    pages = sorted(u for u in available if u.endswith("/"))
+    if update:
+        added = update_manifest(manifest_path, pages)
+        click.echo(f"{len(added)} nieuwe adressen toegevoegd aan {MANIFEST_FILE}.")
+    else:
+        click.echo("\n".join(pages))
+    gone = missing_urls(read_manifest(manifest_path), available)
+    if gone:
+        click.echo("Verdwenen adressen: " + ", ".join(gone), err=True)
+        sys.exit(1)
+
+

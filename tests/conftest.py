@@ -14,14 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def build_site(root: Path, site_dir: Path, site_url: str | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    root: Path, site_dir: Path, site_url: str | None = None, extra_env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Build the site of the project at ``root`` into ``site_dir`` with ``mkdocs build``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url is not None:
         env["KB_SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -18,8 +18,8 @@ Everything runs twice: for a site at the root of its host and for one under /ken
 from __future__ import annotations
 
 import base64
-import html
 import hashlib
+import html
 import json
 import mimetypes
 import re
@@ -36,8 +36,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MOUNTS = {"root": "/", "sub": "/kennisbank/"}
@@ -65,6 +70,7 @@ PAGES = {
 # --------------------------------------------------------------------------------------------
 # Reading built pages
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Script:
@@ -140,14 +146,15 @@ def html_pages(site: Path) -> list[Path]:
 # The theme's own inline scripts (Material for MkDocs), by their exact content. A Material
 # upgrade that changes them fails test_only_theme_inline_scripts: review and update this list.
 MD_SCOPE = re.compile(
-    r'__md_scope=new URL\("[^"\\<]*",location\),' + re.escape(
-        '__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    r'__md_scope=new URL\("[^"\\<]*",location\),'
+    + re.escape(
+        "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
         '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
         '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
     )
 )
 MD_TABBED = (
-    'var target=document.getElementById(location.hash.slice(1));'
+    "var target=document.getElementById(location.hash.slice(1));"
     'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
 )
 
@@ -173,7 +180,9 @@ def theme_script(script: Script) -> str | None:
 
 def page_policy(path: Path) -> str:
     """The CSP a built page carries in its meta element ('' when it has none)."""
-    match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text(encoding="utf-8"))
+    match = re.search(
+        r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text(encoding="utf-8")
+    )
     return match.group(1) if match else ""
 
 
@@ -220,7 +229,7 @@ def broken_links(site: Path, prefix: str) -> list[str]:
                 if not url_path.startswith(prefix):
                     problems.append(f"{where}: points outside the site ({url_path}, site is at {prefix})")
                     continue
-                file = site / url_path[len(prefix):]
+                file = site / url_path[len(prefix) :]
                 if url_path.endswith("/") or file.is_dir():
                     file = file / "index.html"
                 if not file.is_file():
@@ -262,9 +271,14 @@ def test_only_theme_inline_scripts(build):
 def test_nothing_the_csp_blocks(build):
     """No style attribute, <style> element or on* handler: the CSP has no 'unsafe-inline'."""
     name, site, _ = build
-    problems = [f"{path.relative_to(site).as_posix()}: {item}" for path in html_pages(site)
-                for item in parse(path).blocked_inline]
-    assert not problems, f"{name} build, rule 'no inline styles or event handlers' ({len(problems)}):\n" + "\n".join(problems[:50])
+    problems = [
+        f"{path.relative_to(site).as_posix()}: {item}"
+        for path in html_pages(site)
+        for item in parse(path).blocked_inline
+    ]
+    assert not problems, f"{name} build, rule 'no inline styles or event handlers' ({len(problems)}):\n" + "\n".join(
+        problems[:50]
+    )
 
 
 def test_every_page_carries_a_csp_that_allows_exactly_its_theme_scripts(build):
@@ -283,8 +297,11 @@ def test_every_page_carries_a_csp_that_allows_exactly_its_theme_scripts(build):
             problems.append(f"{where}: unsafe source in {policy}")
         if "<script" in text and text.find("Content-Security-Policy") > text.find("<script"):
             problems.append(f"{where}: the CSP comes after a script")
-        wanted = {"'sha256-" + base64.b64encode(hashlib.sha256(s.text.encode()).digest()).decode() + "'"
-                  for s in parse(path).scripts if s.executable}
+        wanted = {
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.text.encode()).digest()).decode() + "'"
+            for s in parse(path).scripts
+            if s.executable
+        }
         listed = set(re.findall(r"'sha256-[^']+'", policy))
         if wanted != listed:
             problems.append(f"{where}: hashes {sorted(listed)} for scripts {sorted(wanted)}")
@@ -305,6 +322,7 @@ def test_hosting_page_gives_the_header_for_every_page(built_site_subpath):
 # The test server: the built site under a URL prefix, with the CSP header on every response
 # --------------------------------------------------------------------------------------------
 
+
 class SiteHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: every response has a Content-Length
     site: Path
@@ -323,7 +341,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         root = self.site.resolve()
         file = None
         if url_path.startswith(self.prefix):
-            candidate = (root / url_path[len(self.prefix):]).resolve()
+            candidate = (root / url_path[len(self.prefix) :]).resolve()
             if candidate.is_relative_to(root):
                 if candidate.is_dir():
                     if not url_path.endswith("/"):
@@ -351,7 +369,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         if body:
             self.wfile.write(data)
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet
+    def log_message(self, format, *args):
         pass
 
 
@@ -410,6 +428,7 @@ def servers(request):
 # --------------------------------------------------------------------------------------------
 # The browser
 # --------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -483,8 +502,12 @@ def open_context(browser, watch: Watch):
 
 
 def foreign_requests(requests: list[str], server: Server) -> list[str]:
-    return [url for url in requests if urlsplit(url).scheme not in ("data", "blob")
-            and (urlsplit(url).scheme != "http" or urlsplit(url).netloc != server.host)]
+    return [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in ("data", "blob")
+        and (urlsplit(url).scheme != "http" or urlsplit(url).netloc != server.host)
+    ]
 
 
 # The focused element and whether its focus is visible: an outline or box-shadow, and an outline
@@ -549,8 +572,10 @@ def focus_problem(state: dict | None) -> str | None:
     if not (state["outline"] or state["shadow"]):
         return f"rule 'visible focus': {state['element']} {state['text']!r} has no outline or box-shadow"
     if state["outline"] and state["contrast"] is not None and state["contrast"] < 3 and not state["shadow"]:
-        return (f"rule 'visible focus' (contrast): {state['element']} {state['text']!r}: outline {state['outlineColor']} "
-                f"on {state['background']} is {state['contrast']}:1, needs 3:1")
+        return (
+            f"rule 'visible focus' (contrast): {state['element']} {state['text']!r}: outline {state['outlineColor']} "
+            f"on {state['background']} is {state['contrast']}:1, needs 3:1"
+        )
     return None
 
 
@@ -618,7 +643,7 @@ def visits(browser, servers):
         if (mount, key) not in done:
             try:
                 done[(mount, key)] = make_visit(mount, key)
-            except Exception as error:  # noqa: BLE001 - reported by every check of this page
+            except Exception as error:
                 done[(mount, key)] = error
         result = done[(mount, key)]
         if isinstance(result, Exception):
@@ -638,7 +663,8 @@ def visits(browser, servers):
         response = page.goto(visit.url, wait_until="load")
         visit.status = response.status if response else 0
         visit.csp_header = page.evaluate(
-            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
+            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''"
+        )
         if key == "zoeken":
             page.wait_for_selector(".pagefind-ui__result", timeout=15000)
             wait_for_results(page)
@@ -676,8 +702,9 @@ def mount(request) -> str:
 @pytest.mark.parametrize("key", list(PAGES))
 def test_accessibility(visits, mount, key):
     visit = visits(mount, key)
-    problems = [f"axe rule {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:10])
-                for v in visit.axe]
+    problems = [
+        f"axe rule {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:10]) for v in visit.axe
+    ]
     assert not problems, f"{visit.where}:\n" + "\n".join(problems)
 
 
@@ -700,8 +727,12 @@ def test_works_under_csp(visits, mount, key):
     visit = visits(mount, key)
     expected_status = 404 if key == "404" else 200
     assert visit.status == expected_status, f"{visit.where}, rule 'HTTP status': {visit.status}"
-    assert visit.csp_header.startswith("default-src 'self'"), f"{visit.where}, rule 'CSP meta in the page': {visit.csp_header!r}"
-    assert not visit.csp, f"{visit.where}, rule 'no CSP violations' ({visit.csp_header}):\n" + "\n".join(map(str, visit.csp))
+    assert visit.csp_header.startswith("default-src 'self'"), (
+        f"{visit.where}, rule 'CSP meta in the page': {visit.csp_header!r}"
+    )
+    assert not visit.csp, f"{visit.where}, rule 'no CSP violations' ({visit.csp_header}):\n" + "\n".join(
+        map(str, visit.csp)
+    )
     assert not visit.failures, f"{visit.where}, rule 'every resource loads':\n" + "\n".join(visit.failures)
     assert not visit.errors, f"{visit.where}, rule 'no console errors':\n" + "\n".join(visit.errors)
 
@@ -721,7 +752,8 @@ def search(page, query: str) -> int:
     page.wait_for_function(
         """(q) => { const m = document.querySelector(".pagefind-ui__message");
                     return m && m.textContent.includes(q) && !m.textContent.startsWith("Zoeken naar"); }""",
-        arg=query, timeout=15000,
+        arg=query,
+        timeout=15000,
     )
     return wait_for_results(page)
 
@@ -752,8 +784,12 @@ def message_count(page) -> int:
 
 def result_links(page) -> list[str]:
     """The links of the results shown, best first (not the links to headings within them)."""
-    return [a.get_attribute("href") for a in page.locator(
-        ".pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link").all()]
+    return [
+        a.get_attribute("href")
+        for a in page.locator(
+            ".pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link"
+        ).all()
+    ]
 
 
 def wait_for_count_change(page, before: int) -> int:
@@ -761,7 +797,8 @@ def wait_for_count_change(page, before: int) -> int:
         """(before) => { const m = document.querySelector(".pagefind-ui__message");
                          const n = m && m.textContent.match(/^(\\d+) resulta/);
                          return n && Number(n[1]) !== before; }""",
-        arg=before, timeout=15000,
+        arg=before,
+        timeout=15000,
     )
     return wait_for_results(page)
 
@@ -776,7 +813,7 @@ def check_filter(page, name: str, value: str) -> None:
 def built_file(server: Server, href: str) -> Path:
     path = unquote(urlsplit(urljoin(server.base, href)).path)
     assert path.startswith(server.prefix), f"search result {href} outside the site {server.prefix}"
-    file = server.site / path[len(server.prefix):]
+    file = server.site / path[len(server.prefix) :]
     return file / "index.html" if path.endswith("/") or file.is_dir() else file
 
 
@@ -812,7 +849,8 @@ def test_search_as_a_reader(reader):
     for href in result_links(page):
         html = built_file(server, href).read_text(encoding="utf-8")
         assert 'data-pagefind-filter="collectie:Praktijkvoorbeelden"' in html, (
-            f"{where}, rule 'filter collectie': result {href} is not a praktijkvoorbeeld")
+            f"{where}, rule 'filter collectie': result {href} is not a praktijkvoorbeeld"
+        )
 
     check_filter(page, "thema", "Gegevensdeling")
     page.wait_for_timeout(600)  # the count may stay the same when every result has the theme
@@ -822,12 +860,14 @@ def test_search_as_a_reader(reader):
     for href in links:
         html = built_file(server, href).read_text(encoding="utf-8")
         assert 'data-pagefind-filter="thema:Gegevensdeling"' in html, (
-            f"{where}, rule 'filter thema': result {href} does not have theme Gegevensdeling")
+            f"{where}, rule 'filter thema': result {href} does not have theme Gegevensdeling"
+        )
 
     page.locator(".pagefind-ui__result-title > .pagefind-ui__result-link").first.click()
     page.wait_for_load_state("load")
-    assert page.url == urljoin(server.base, links[0]) or page.url.startswith(urljoin(server.base, links[0]).split("#")[0]), (
-        f"{where}, rule 'open a result': landed on {page.url}, expected {links[0]}")
+    assert page.url == urljoin(server.base, links[0]) or page.url.startswith(
+        urljoin(server.base, links[0]).split("#")[0]
+    ), f"{where}, rule 'open a result': landed on {page.url}, expected {links[0]}"
     assert page.locator("h1").count() >= 1, f"{where}, rule 'open a result': {page.url} has no heading"
 
     # From that page, back to search through the navigation, and search again.
@@ -845,7 +885,8 @@ def test_search_finds_entry_first(reader):
     wait_for_results(page)
     first = result_links(page)[0]
     assert urlsplit(urljoin(server.base, first)).path == server.prefix + "praktijkvoorbeelden/kruispuntbank-belgie/", (
-        f"[{server.name}] zoeken?q=Kruispuntbank, rule 'entry first': first result is {first}")
+        f"[{server.name}] zoeken?q=Kruispuntbank, rule 'entry first': first result is {first}"
+    )
 
 
 def searchable_text(site: Path) -> str:
@@ -854,7 +895,7 @@ def searchable_text(site: Path) -> str:
     for path in html_pages(site):
         html = path.read_text(encoding="utf-8")
         if "data-pagefind-body" in html:
-            texts.append(re.sub(r"<[^>]+>", " ", html[html.index("data-pagefind-body"):]))
+            texts.append(re.sub(r"<[^>]+>", " ", html[html.index("data-pagefind-body") :]))
     return "\n".join(texts)
 
 
@@ -865,7 +906,9 @@ def test_search_ignores_diacritics(request, servers, mount, query, word):
     text = searchable_text(server.site)
     if word not in text:
         pytest.xfail(f"{where}: no searchable page contains {word!r}, so there is nothing to find")
-    assert not re.search(rf"\b{query}\b", text, re.I), f"{where}: the content contains {query!r} itself; choose another word"
+    assert not re.search(rf"\b{query}\b", text, re.I), (
+        f"{where}: the content contains {query!r} itself; choose another word"
+    )
     _, page = request.getfixturevalue("reader")
     page.goto(server.url("zoeken/"))
     count = search(page, query)
@@ -927,7 +970,8 @@ def test_coordinator_finds_coordinator_with_trema(browser, site_with_coordinator
     context.close()
     assert count >= 1, "zoeken?q=coordinator, rule 'diacritics': nothing found, but a page contains 'coördinator'"
     assert urlsplit(urljoin(server.base, links[0])).path == "/praktijkvoorbeelden/testvoorbeeld-coordinator/", (
-        f"zoeken?q=coordinator, rule 'diacritics': first result is {links[0]}")
+        f"zoeken?q=coordinator, rule 'diacritics': first result is {links[0]}"
+    )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,10 @@ def content_copy(tmp_path: Path) -> Path:
 
 LINE = "practices/voorbeeld.md:18:9: SCH003: domain: YAML leest 'NO' in 'domain' als een ja/nee-waarde, maar hier hoort tekst."
 TIP = '    tip: Zet de waarde tussen aanhalingstekens: domain: "NO"'
-ANNOTATION = ("::error file=practices/voorbeeld.md,line=18,col=9,title=SCH003::YAML leest 'NO' in 'domain' als een "
-              'ja/nee-waarde, maar hier hoort tekst. Tip: Zet de waarde tussen aanhalingstekens: domain: "NO"')
+ANNOTATION = (
+    "::error file=practices/voorbeeld.md,line=18,col=9,title=SCH003::YAML leest 'NO' in 'domain' als een "
+    'ja/nee-waarde, maar hier hoort tekst. Tip: Zet de waarde tussen aanhalingstekens: domain: "NO"'
+)
 SUMMARY = "1 probleem in 1 van 1 bestanden. Uitleg per code: docs op de site, pagina Bijdragen > Foutcodes."
 
 
@@ -126,6 +128,7 @@ def test_missing_schema_is_a_configuration_error(tmp_path):
 
 # --- kb new ---------------------------------------------------------------------------
 
+
 def _next_id(root: Path, prefix: str) -> str:
     numbers = [int(e.id.split("-")[1]) for e in load_project(root).entries if e.id.startswith(prefix + "-")]
     return f"{prefix}-{max(numbers, default=0) + 1:03d}"
@@ -168,6 +171,7 @@ def test_new_rejects_a_too_short_title(tmp_path):
 
 # --- kb generate ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("out", ["practices", "practices/gegenereerd", "dilemmas", "instruments", "docs", "."])
 def test_generate_refuses_a_content_folder(tmp_path, out):
     root = content_copy(tmp_path)
@@ -188,11 +192,15 @@ def test_generate_writes_to_a_separate_folder(tmp_path):
 
 # --- kb report stale ------------------------------------------------------------------
 
+
 def test_report_stale_lists_entries_with_their_owner():
     result = invoke("report", "stale", "--root", ROOT, "--today", "2099-01-01")
     assert result.exit_code == 0
-    stale = [e for e in load_project(ROOT).entries
-             if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < "2099-01-01"]
+    stale = [
+        e
+        for e in load_project(ROOT).entries
+        if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < "2099-01-01"
+    ]
     assert stale, "de echte inhoud heeft herzieningsdatums"
     lines = result.stdout.splitlines()
     assert len(lines) == len(stale)
@@ -211,12 +219,23 @@ def test_report_stale_with_nothing_stale():
 
 # --- kb handout -----------------------------------------------------------------------
 
+
 def test_handout_of_three_entries(tmp_path):
     project = load_project(ROOT)
     entries = [project.by_collection(c)[0] for c in COLLECTIONS]
     out = tmp_path / "handout.html"
-    result = invoke("handout", *[e.id for e in entries], "--title", "Training beleid en uitvoering",
-                    "-o", out, "--site-url", "https://voorbeeld.nl/kb/", "--root", ROOT)
+    result = invoke(
+        "handout",
+        *[e.id for e in entries],
+        "--title",
+        "Training beleid en uitvoering",
+        "-o",
+        out,
+        "--site-url",
+        "https://voorbeeld.nl/kb/",
+        "--root",
+        ROOT,
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and '<html lang="nl">' in page

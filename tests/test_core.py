@@ -6,15 +6,14 @@ import textwrap
 
 import pytest
 
+from conftest import ROOT
+from kennisbank.checks.validate import cross_entry_problems, validate_entry
 from kennisbank.content.collections import BY_NAME
-from kennisbank.site.pages import SiteOptions, generate_site
 from kennisbank.content.loader import parse_entry
 from kennisbank.content.project import Project
 from kennisbank.content.schemas import load_schemas
-from kennisbank.checks.validate import cross_entry_problems, validate_entry
 from kennisbank.content.vocabularies import load_vocabularies
-
-from conftest import ROOT
+from kennisbank.site.pages import SiteOptions, generate_site
 
 SCHEMAS = load_schemas(ROOT / "schemas")
 VOCAB = load_vocabularies(ROOT / "vocabularies.yml")
@@ -104,18 +103,21 @@ def test_anchor_and_alias_are_refused():
     assert sorted(problems_of(text)) == [("FM007", 6), ("FM007", 7)]
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Doel: betere dienstverlening\n\nTekst\n", "FM001"),
-    ("\ufeff" + GOOD, "FM002"),
-    ("---\nid: pr-101\ntitle: Open\n\n## Aanleiding\n", "FM003"),
-    ("---\n- id: pr-101\n---\n", "FM004"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Doel: betere dienstverlening\n\nTekst\n", "FM001"),
+        ("\ufeff" + GOOD, "FM002"),
+        ("---\nid: pr-101\ntitle: Open\n\n## Aanleiding\n", "FM003"),
+        ("---\n- id: pr-101\n---\n", "FM004"),
+    ],
+)
 def test_framing_faults(text, code):
     assert code in [c for c, _ in problems_of(text)]
 
 
 def test_bad_file_name_suggests_a_slug():
-    entry, problems = load(GOOD, stem="überblick é")
+    _entry, problems = load(GOOD, stem="überblick é")
     assert problems[0].code == "FILE001" and "'uberblick-e.md'" in problems[0].hint
 
 
@@ -180,8 +182,9 @@ def test_bundled_schema_judges_like_the_schema_files():
         lambda m: m.update(parliamentary_refs=[{"type": "motie", "dossier": "36", "number": "x"}]),
     ]
     for entry in check(ROOT).project.entries:
-        reference = Draft202012Validator(docs[entry.collection.schema], registry=registry,
-                                         format_checker=FormatChecker(formats=("date",)))
+        reference = Draft202012Validator(
+            docs[entry.collection.schema], registry=registry, format_checker=FormatChecker(formats=("date",))
+        )
         for mutate in [lambda m: None] + mutations:
             meta = copy.deepcopy(entry.meta)
             mutate(meta)
@@ -217,14 +220,16 @@ TRICKY_BODIES = [
 def test_line_scan_of_headings_matches_the_renderer():
     """Where the body check skips rendering (plain prose), its line scan must read the same
     headings as Python-Markdown with the site's extensions."""
-    from kennisbank.checks.markdown_render import BodyRenderer
     from kennisbank.adapters.pipeline import check
+    from kennisbank.checks.markdown_render import BodyRenderer
     from kennisbank.checks.safety import _NEEDS_RENDER, line_scan_headings
 
     renderer = BodyRenderer()
     bodies = [e.body for e in check(ROOT).project.entries] + TRICKY_BODIES
-    bodies += [p.read_text(encoding="utf-8", errors="replace").split("---\n", 2)[-1]
-               for p in (ROOT / "tests" / "fixtures" / "bad").rglob("*.md")]
+    bodies += [
+        p.read_text(encoding="utf-8", errors="replace").split("---\n", 2)[-1]
+        for p in (ROOT / "tests" / "fixtures" / "bad").rglob("*.md")
+    ]
     bodies += [line for body in TRICKY_BODIES for line in body.split("\n")]
     plain = [b for b in bodies if not _NEEDS_RENDER.search(b)]
     assert len(plain) > 20  # the comparison must cover real entries

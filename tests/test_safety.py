@@ -20,18 +20,21 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT, build_site, copy_project
 from kennisbank.adapters.cli import cli
-from kennisbank.site.exports import neutralise
-from kennisbank.checks.html_safety import BODY, PAGE, html_findings, sanitize
+from kennisbank.checks.allowlists import BODY, PAGE
+from kennisbank.checks.html_safety import html_findings, sanitize
 from kennisbank.checks.privacy import _findings, normalise
+from kennisbank.site.exports import neutralise
 from kennisbank.site.text import md
 from kennisbank.site.urls import UnsafePathError, output_path
 
-from conftest import ROOT, build_site, copy_project
-
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
-CLEAN = (BAD / "safe001-script" / "practices" / "voorbeeld.md").read_text(encoding="utf-8").replace(
-    "\n<script>alert(1)</script>\n", "")
+CLEAN = (
+    (BAD / "safe001-script" / "practices" / "voorbeeld.md")
+    .read_text(encoding="utf-8")
+    .replace("\n<script>alert(1)</script>\n", "")
+)
 
 
 def invoke(*args: object):
@@ -49,11 +52,14 @@ def small_project(tmp_path: Path, text: str = CLEAN, name: str = "voorbeeld.md")
 
 def problems_of(root: Path) -> list[tuple[str, str, int]]:
     result = invoke("validate", "--root", root, "--format", "json")
-    assert "Traceback" not in result.output and result.exception in (None,) or isinstance(result.exception, SystemExit)
+    assert ("Traceback" not in result.output and result.exception in (None,)) or isinstance(
+        result.exception, SystemExit
+    )
     return [(p["path"], p["code"], p["line"]) for p in json.loads(result.stdout)["problems"]]
 
 
 # --- files and folders ------------------------------------------------------------------
+
 
 def test_a_symlink_in_a_content_folder_is_refused(tmp_path):
     root = small_project(tmp_path)
@@ -73,7 +79,9 @@ def test_a_symlink_in_docs_is_refused(tmp_path):
 def test_a_vocabulary_id_that_is_not_a_slug_stops_everything(tmp_path):
     root = small_project(tmp_path)
     vocabularies = (root / "vocabularies.yml").read_text(encoding="utf-8")
-    (root / "vocabularies.yml").write_text(vocabularies.replace("- id: mensen-centraal", "- id: ../../../x", 1), encoding="utf-8")
+    (root / "vocabularies.yml").write_text(
+        vocabularies.replace("- id: mensen-centraal", "- id: ../../../x", 1), encoding="utf-8"
+    )
     for command in (("validate",), ("generate", "--out", tmp_path / "a" / "out")):
         result = invoke(*command, "--root", root)
         assert result.exit_code == 2, result.output
@@ -92,6 +100,7 @@ def test_output_paths_stay_inside_the_output_folder(tmp_path):
 
 
 # --- limits -----------------------------------------------------------------------------
+
 
 def test_a_body_over_200_kb_is_refused_with_its_size(tmp_path):
     root = small_project(tmp_path, CLEAN + "\n" + ("Een zin met woorden. " * 12000) + "\n")
@@ -119,6 +128,7 @@ def test_a_paragraph_with_7000_links_is_accepted(tmp_path):
 
 
 # --- kb build: where the site goes, and what a failure leaves ---------------------------
+
 
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory) -> Path:
@@ -159,9 +169,12 @@ def test_a_failed_build_leaves_the_previous_site(project_copy, tmp_path):
 
 # --- the sanitizer and the detectors on their own ---------------------------------------
 
+
 def test_sanitizer_removes_script_in_every_disguise():
-    hostile = ('<p>a<img/src/onerror=alert(1)><svg/onload=alert(2)><a href=" java\tscript:x">b</a>'
-               '<a href="&#106;avascript:y">c</a><span style="color:red" onclick="z">d</span></p><script>alert(3)</script>')
+    hostile = (
+        '<p>a<img/src/onerror=alert(1)><svg/onload=alert(2)><a href=" java\tscript:x">b</a>'
+        '<a href="&#106;avascript:y">c</a><span style="color:red" onclick="z">d</span></p><script>alert(3)</script>'
+    )
     for policy in (BODY, PAGE):
         cleaned = sanitize(hostile, policy)
         assert not html_findings(cleaned, policy), cleaned
@@ -181,8 +194,20 @@ def test_metadata_escaping_keeps_every_character():
     assert parser.text == text
 
 
-@pytest.mark.parametrize("text", ["0800-8051", "088-1234567", "0900-1234567", "14 020", "123.456.708",
-                                  "€ 1.234.567.890", "op 2024-03-01", "Kamerstuk 36410-12", "1.234.567"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0800-8051",
+        "088-1234567",
+        "0900-1234567",
+        "14 020",
+        "123.456.708",
+        "€ 1.234.567.890",
+        "op 2024-03-01",
+        "Kamerstuk 36410-12",
+        "1.234.567",
+    ],
+)
 def test_organisation_numbers_and_amounts_are_not_personal_data(text):
     assert list(_findings(normalise(text), set(), ())) == []
 
@@ -193,7 +218,15 @@ def test_a_landline_after_a_country_code_is_a_phone_number_not_a_bsn():
 
 def test_csv_cells_that_start_like_a_formula_are_neutralised():
     assert [neutralise(c) for c in ("=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", "gewoon", "")] == [
-        "'=1+1", "'+31", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "gewoon", ""]
+        "'=1+1",
+        "'+31",
+        "'-2",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+        "gewoon",
+        "",
+    ]
 
 
 class _Text(HTMLParser):
@@ -223,13 +256,17 @@ def hostile_site(tmp_path_factory) -> Path:
     label_at = text.index("label:", start)
     line_end = text.index("\n", label_at)
     vocabularies.write_text(text[:label_at] + "label: " + json.dumps(THEME_LABEL) + text[line_end:], encoding="utf-8")
-    entry = (CLEAN.replace("title: Voorbeeld van een goede praktijk", "title: " + json.dumps(TITLE))
-             .replace('description: "Een korte beschrijving van wat de organisatie deed en wat het opleverde."',
-                      "description: " + json.dumps(DESCRIPTION))
-             .replace("organisations: [Voorbeeldorganisatie]", "organisations: [" + json.dumps(ORGANISATION) + "]")
-             .replace("themes: [vereenvoudiging]", "themes: [mensen-centraal]")
-             .replace('    section: "§4.4"', '    url: "' + SOURCE_URL + '"')
-             .replace("id: pr-101", "id: pr-901"))
+    entry = (
+        CLEAN.replace("title: Voorbeeld van een goede praktijk", "title: " + json.dumps(TITLE))
+        .replace(
+            'description: "Een korte beschrijving van wat de organisatie deed en wat het opleverde."',
+            "description: " + json.dumps(DESCRIPTION),
+        )
+        .replace("organisations: [Voorbeeldorganisatie]", "organisations: [" + json.dumps(ORGANISATION) + "]")
+        .replace("themes: [vereenvoudiging]", "themes: [mensen-centraal]")
+        .replace('    section: "§4.4"', '    url: "' + SOURCE_URL + '"')
+        .replace("id: pr-101", "id: pr-901")
+    )
     (root / "practices" / "vijandig.md").write_text(entry, encoding="utf-8")
     assert invoke("validate", "--root", root).exit_code == 0, invoke("validate", "--root", root).output
     site = root / "site-out"
@@ -250,7 +287,7 @@ class Page(HTMLParser):
         self.attributes: list[tuple[str, str, str]] = []
         self.meta: dict[str, str] = {}
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
         self.attributes += [(tag, k, v) for k, v in a.items()]
         if tag == "meta" and a.get("name"):
@@ -258,7 +295,7 @@ class Page(HTMLParser):
         if tag not in self.VOID:
             self.open.append((tag, a.get("class", "").split(), []))
 
-    def handle_endtag(self, tag):  # noqa: ANN001
+    def handle_endtag(self, tag):
         while self.open:
             name, classes, parts = self.open.pop()
             text = " ".join("".join(parts).split())
@@ -267,7 +304,7 @@ class Page(HTMLParser):
             if name == tag:
                 break
 
-    def handle_data(self, data):  # noqa: ANN001
+    def handle_data(self, data):
         for _, _, parts in self.open:
             parts.append(data)
 
@@ -282,8 +319,15 @@ def read(path: Path) -> Page:
 
 
 def no_markup_from_content(page: Page) -> list[tuple[str, str, str]]:
-    return [(t, k, v) for t, k, v in page.attributes if k.startswith("on") or k == "style" or "javascript:" in v
-            or (t == "img" and v == "x") or (t == "meta" and k == "x")]
+    return [
+        (t, k, v)
+        for t, k, v in page.attributes
+        if k.startswith("on")
+        or k == "style"
+        or "javascript:" in v
+        or (t == "img" and v == "x")
+        or (t == "meta" and k == "x")
+    ]
 
 
 def test_hostile_title_and_description_show_exactly_on_the_entry_page(hostile_site):
@@ -302,7 +346,7 @@ def test_hostile_title_and_description_show_exactly_on_the_entry_page(hostile_si
 def test_hostile_values_show_exactly_in_overviews_and_facet_pages(hostile_site):
     overview = read(hostile_site / "praktijkvoorbeelden" / "index.html")
     row = next(i for i, cell in enumerate(overview.elements["td"]) if cell == TITLE)
-    assert overview.elements["td"][row:row + 3] == [TITLE, DESCRIPTION, THEME_LABEL]
+    assert overview.elements["td"][row : row + 3] == [TITLE, DESCRIPTION, THEME_LABEL]
     theme = read(hostile_site / "themas" / "mensen-centraal" / "index.html")
     assert theme.first("h1").removesuffix("#").strip() == THEME_LABEL
     assert theme.first("title") == f"Thema: {THEME_LABEL} - Kennisbank Werk aan Uitvoering"
@@ -318,7 +362,9 @@ def test_a_source_url_with_brackets_is_one_link(hostile_site):
 
 
 def test_exports_neutralise_formulas_in_csv_and_keep_json_exact(hostile_site):
-    rows = list(csv.DictReader(io.StringIO((hostile_site / "data" / "praktijkvoorbeelden.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((hostile_site / "data" / "praktijkvoorbeelden.csv").read_text(encoding="utf-8")))
+    )
     row = next(r for r in rows if r["id"] == "pr-901")
     assert row["organisations"] == "'" + ORGANISATION
     assert row["title"] == TITLE

@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kennisbank.content.collections import COLLECTIONS
-from kennisbank.adapters.pipeline import check
-
 from conftest import ROOT, build_site, copy_project
+from kennisbank.adapters.pipeline import check
+from kennisbank.content.collections import COLLECTIONS
 
 CHECKED = check(ROOT)
 ENTRIES = CHECKED.project.entries
@@ -29,7 +28,7 @@ class Links(HTMLParser):
         self.in_article = 0
         self.article_links: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "article":
             self.in_article += 1
@@ -44,7 +43,7 @@ class Links(HTMLParser):
         if tag == "object" and a.get("data"):
             self.resources.append((tag, a["data"]))
 
-    def handle_endtag(self, tag):  # noqa: ANN001
+    def handle_endtag(self, tag):
         if tag == "article":
             self.in_article -= 1
 
@@ -55,7 +54,7 @@ def parse(path: Path) -> Links:
     return parser
 
 
-def entry_html(site: Path, entry) -> Path:  # noqa: ANN001
+def entry_html(site: Path, entry) -> Path:
     return site / entry.collection.url_prefix / entry.slug / "index.html"
 
 
@@ -112,7 +111,9 @@ def test_backlinks_appear_on_the_linked_entry(built_site):
         html = target_page.read_text(encoding="utf-8")
         assert "Gerelateerd" in html
         hrefs = [resolve(target_page, h, built_site) for h in parse(target_page).article_links]
-        assert entry_html(built_site, source).resolve() in hrefs, f"{target_id} mist een terugverwijzing naar {source.id}"
+        assert entry_html(built_site, source).resolve() in hrefs, (
+            f"{target_id} mist een terugverwijzing naar {source.id}"
+        )
 
 
 def test_collection_overviews_list_every_entry(built_site):
@@ -148,9 +149,18 @@ def test_entry_pages_carry_search_filters(built_site):
 
 # Hosts that appear only in licence comments, SVG namespaces or inert example strings of
 # bundled third-party code (Material, Pagefind); none is ever requested (see test_browser).
-INERT_HOSTS = {"www.w3.org", "github.com", "example.com", "fontawesome.com", "bugs.webkit.org", "bugzilla.mozilla.org",
-               "tristen.ca",  # tablesort's licence comment
-               "p", "yekta.dev", "harrymkt.github.io"}  # pagefind-ui.js: dummy URL base, translators' credits
+INERT_HOSTS = {
+    "www.w3.org",
+    "github.com",
+    "example.com",
+    "fontawesome.com",
+    "bugs.webkit.org",
+    "bugzilla.mozilla.org",
+    "tristen.ca",  # tablesort's licence comment
+    "p",
+    "yekta.dev",
+    "harrymkt.github.io",
+}  # pagefind-ui.js: dummy URL base, translators' credits
 # Material's bundle also names: api.github.com (repository facts, only fetched when
 # repo_url is set, which mkdocs.yml avoids on purpose), unpkg.com (Mermaid, only loaded for
 # a diagram with the mermaid class, which no page has: no custom fence is configured) and
@@ -213,14 +223,16 @@ def test_an_invalid_entry_stops_the_build_and_publishes_nothing(tmp_path):
 def test_a_renamed_entry_keeps_its_old_url(tmp_path):
     project = copy_project(tmp_path / "project")
     old = project / "practices" / "common-ground.md"
-    text = old.read_text(encoding="utf-8").replace("related:", "aliases: [/praktijkvoorbeelden/common-ground/]\nrelated:", 1)
+    text = old.read_text(encoding="utf-8").replace(
+        "related:", "aliases: [/praktijkvoorbeelden/common-ground/]\nrelated:", 1
+    )
     (project / "practices" / "common-ground-federatief.md").write_text(text, encoding="utf-8")
     old.unlink()
     site = tmp_path / "site"
     result = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
     assert result.returncode == 0, result.stdout + result.stderr
     redirect = site / "praktijkvoorbeelden" / "common-ground" / "index.html"
-    assert 'url=../common-ground-federatief/' in redirect.read_text(encoding="utf-8")
+    assert "url=../common-ground-federatief/" in redirect.read_text(encoding="utf-8")
 
 
 def test_removing_a_published_page_fails_the_build(tmp_path):
@@ -256,7 +268,11 @@ def test_stale_entries_show_a_notice(tmp_path):
     result = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
     assert result.returncode == 0, result.stderr
     stale = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").read_text(encoding="utf-8")
-    fresh = (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").parent.parent / "waarmee-stopt-de-overheid" / "index.html"
+    fresh = (
+        (site / "dilemmas" / "meerdere-opdrachtgevers" / "index.html").parent.parent
+        / "waarmee-stopt-de-overheid"
+        / "index.html"
+    )
     assert "Mogelijk verouderd" in stale and "1 januari 2020" in stale
     assert "Mogelijk verouderd" not in fresh.read_text(encoding="utf-8")
 
@@ -273,7 +289,9 @@ def test_site_engine_and_exports_read_the_same_front_matter(built_site):
     """The page MkDocs renders and the JSON export show what the validator read."""
     import html as html_lib
 
-    exported = {r["id"]: r for r in json.loads((built_site / "data" / "kennisbank.json").read_text(encoding="utf-8"))["entries"]}
+    exported = {
+        r["id"]: r for r in json.loads((built_site / "data" / "kennisbank.json").read_text(encoding="utf-8"))["entries"]
+    }
     for entry in ENTRIES:
         page = entry_html(built_site, entry).read_text(encoding="utf-8")
         description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)

@@ -45,9 +45,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -55,8 +56,9 @@ REPO = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus  # noqa: E402
-from kennisbank.content.collections import COLLECTIONS  # noqa: E402
+
 from kennisbank.adapters.pipeline import check, site_files  # noqa: E402
+from kennisbank.content.collections import COLLECTIONS  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TODAY = "2026-01-01"
@@ -130,8 +132,8 @@ def validate_breakdown(root: Path) -> dict[str, float]:
     """CPU seconds of each part of validation, measured once (for the report, not a target)."""
     from kennisbank import validate as v
     from kennisbank.checks.privacy import personal_data_problems
-    from kennisbank.content.project import load_project
     from kennisbank.checks.safety import body_problems
+    from kennisbank.content.project import load_project
     from kennisbank.content.schemas import load_schemas
 
     out: dict[str, float] = {}
@@ -152,8 +154,9 @@ def validate_breakdown(root: Path) -> dict[str, float]:
 
     renderer = BodyRenderer(*project_config(root))
     part("body (Python-Markdown + nh3)", lambda: [body_problems(e, renderer) for e in entries])
-    part("personal data", lambda: [personal_data_problems(e, project.vocabularies.functional_mailboxes)
-                                   for e in entries])
+    part(
+        "personal data", lambda: [personal_data_problems(e, project.vocabularies.functional_mailboxes) for e in entries]
+    )
     part("cross-entry", lambda: v.cross_entry_problems(entries))
     return out
 
@@ -182,14 +185,27 @@ def prepare(work: Path, n: int, seed: int) -> dict[str, Any]:
     if "  - kennisbank\n" not in source:
         raise SystemExit("mkdocs.yml heeft geen regel '  - kennisbank' onder plugins.")
     (project / "mkdocs.bench.yml").write_text(
-        source.replace("  - kennisbank\n", "  - kennisbank:\n      pagefind: false\n"), encoding="utf-8")
+        source.replace("  - kennisbank\n", "  - kennisbank:\n      pagefind: false\n"), encoding="utf-8"
+    )
 
     # The same pages without our plugin: `kb generate --out`, then docs/ on top.
     baseline = work / "baseline"
     baseline.mkdir()
     kb = str(Path(sys.executable).with_name("kb"))
-    command = [kb, "generate", "--root", str(project), "--out", str(baseline / "docs")] if Path(kb).exists() else \
-        [sys.executable, "-m", "kennisbank.cli", "generate", "--root", str(project), "--out", str(baseline / "docs")]
+    command = (
+        [kb, "generate", "--root", str(project), "--out", str(baseline / "docs")]
+        if Path(kb).exists()
+        else [
+            sys.executable,
+            "-m",
+            "kennisbank.cli",
+            "generate",
+            "--root",
+            str(project),
+            "--out",
+            str(baseline / "docs"),
+        ]
+    )
     stats["kb_generate_cli"] = run_measured(command, work, work / "generate.log").__dict__
     shutil.copytree(project / "docs", baseline / "docs", dirs_exist_ok=True)
     shutil.copytree(project / "overrides", baseline / "overrides")
@@ -197,22 +213,27 @@ def prepare(work: Path, n: int, seed: int) -> dict[str, Any]:
     bare = own_plugins.replace("  - kennisbank\n", "")
     (baseline / "mkdocs.yml").write_text(mkdocs_config(source, bare), encoding="utf-8")
     (baseline / "mkdocs.lunr.yml").write_text(
-        mkdocs_config(source, bare.replace("plugins:\n", "plugins:\n  - search:\n      lang: nl\n")), encoding="utf-8")
+        mkdocs_config(source, bare.replace("plugins:\n", "plugins:\n  - search:\n      lang: nl\n")), encoding="utf-8"
+    )
     return stats
 
 
 def mkdocs_build(config: Path, site: Path, log: Path) -> Sample:
     shutil.rmtree(site, ignore_errors=True)
-    return run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-                        config.parent, log)
+    return run_measured(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], config.parent, log
+    )
 
 
 def pagefind(site: Path, log: Path, ours: bool) -> Sample:
     """Pagefind as our build runs it (with its exclusions), or bare for the baseline."""
     from kennisbank.adapters.search import pagefind_command
 
-    command = pagefind_command(site) if ours else [sys.executable, "-m", "pagefind", "--site", str(site),
-                                                   "--force-language", "nl"]
+    command = (
+        pagefind_command(site)
+        if ours
+        else [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "nl"]
+    )
     return run_measured(command, site.parent, log)
 
 
@@ -238,7 +259,7 @@ class _Server:
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=str(site), **kwargs)
 
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 path = Path(self.translate_path(self.path))
                 if path.is_dir():
                     path = path / "index.html"
@@ -303,8 +324,11 @@ def entry_pages(site: Path) -> list[Path]:
     pages = []
     for collection in COLLECTIONS:
         folder = site / collection.url_prefix
-        pages += [p / "index.html" for p in folder.iterdir() if (p / "index.html").is_file()
-                  and p.name != "welk-instrument-wanneer"]
+        pages += [
+            p / "index.html"
+            for p in folder.iterdir()
+            if (p / "index.html").is_file() and p.name != "welk-instrument-wanneer"
+        ]
     return pages
 
 
@@ -367,8 +391,11 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
     try:
         started = time.perf_counter()
         stats = prepare(work, n, seed)
-        print(f"   corpus: {stats['per_collection']}, gemiddeld {stats['mean_body_words']} woorden, "
-              f"{time.perf_counter() - started:.1f} s", flush=True)
+        print(
+            f"   corpus: {stats['per_collection']}, gemiddeld {stats['mean_body_words']} woorden, "
+            f"{time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
         project, baseline = work / "project", work / "baseline"
 
         # kb validate as contributors run it: a fresh process, must exit 0.
@@ -381,8 +408,9 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
             breakdown = validate_breakdown(project)
         except (AttributeError, ImportError) as exc:  # private helpers renamed: skip the breakdown
             breakdown = {"error": str(exc)}
-        samples: dict[str, list[Sample]] = {k: [] for k in (
-            "floor", "validate", "generate", "mkdocs", "pagefind", "base_mkdocs", "base_pagefind")}
+        samples: dict[str, list[Sample]] = {
+            k: [] for k in ("floor", "validate", "generate", "mkdocs", "pagefind", "base_mkdocs", "base_pagefind")
+        }
         load = [os.getloadavg()[0]]
         for run in range(runs):
             s, count = run_inprocess(lambda: floor(project))
@@ -390,44 +418,74 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
             samples["floor"].append(s)
             s, checked = run_inprocess(lambda: check(project))
             if checked.problems:
-                raise SystemExit(f"Het synthetische corpus geeft {len(checked.problems)} problemen, "
-                                 f"bijvoorbeeld: {checked.problems[0]}")
+                raise SystemExit(
+                    f"Het synthetische corpus geeft {len(checked.problems)} problemen, "
+                    f"bijvoorbeeld: {checked.problems[0]}"
+                )
             samples["validate"].append(s)
-            s, files = run_inprocess(lambda: site_files(checked, site_url=url, today=TODAY))
+            s, files = run_inprocess(lambda checked=checked: site_files(checked, site_url=url, today=TODAY))
             samples["generate"].append(s)
             del checked, files
-            order = (("", project / "mkdocs.bench.yml", work / "site"),
-                     ("base_", baseline / "mkdocs.yml", work / "site-base"))
-            for prefix, config, site in (order if run % 2 == 0 else order[::-1]):
+            order = (
+                ("", project / "mkdocs.bench.yml", work / "site"),
+                ("base_", baseline / "mkdocs.yml", work / "site-base"),
+            )
+            for prefix, config, site in order if run % 2 == 0 else order[::-1]:
                 samples[prefix + "mkdocs"].append(mkdocs_build(config, site, work / f"{prefix}mkdocs.log"))
                 samples[prefix + "pagefind"].append(pagefind(site, work / f"{prefix}pagefind.log", ours=not prefix))
             load.append(os.getloadavg()[0])
             ours = samples["mkdocs"][-1].wall + samples["pagefind"][-1].wall
             base = samples["base_mkdocs"][-1].wall + samples["base_pagefind"][-1].wall
-            print(f"   run {run + 1}/{runs}: validate {samples['validate'][-1].wall:.2f} s, "
-                  f"generate {samples['generate'][-1].wall:.2f} s, build {ours:.1f} s, baseline {base:.1f} s "
-                  f"(load {load[-1]:.1f})", flush=True)
+            print(
+                f"   run {run + 1}/{runs}: validate {samples['validate'][-1].wall:.2f} s, "
+                f"generate {samples['generate'][-1].wall:.2f} s, build {ours:.1f} s, baseline {base:.1f} s "
+                f"(load {load[-1]:.1f})",
+                flush=True,
+            )
 
         lunr = mkdocs_build(baseline / "mkdocs.lunr.yml", work / "site-lunr", work / "lunr.log")
         measured = sizes(work / "site", work / "site-lunr", use_browser)
-        result: dict[str, Any] = {"n": n, "corpus": stats, "load_average": load, "site_url": url,
-                                  "validate_breakdown_cpu": breakdown,
-                                  "kb_validate_cli": cli.__dict__, "lunr_build": lunr.__dict__, "sizes": measured}
+        result: dict[str, Any] = {
+            "n": n,
+            "corpus": stats,
+            "load_average": load,
+            "site_url": url,
+            "validate_breakdown_cpu": breakdown,
+            "kb_validate_cli": cli.__dict__,
+            "lunr_build": lunr.__dict__,
+            "sizes": measured,
+        }
         for key, values in samples.items():
-            result[key] = {"wall": summary(values, "wall"), "cpu": summary(values, "cpu"),
-                           "samples": [v.__dict__ for v in values]}
+            result[key] = {
+                "wall": summary(values, "wall"),
+                "cpu": summary(values, "cpu"),
+                "samples": [v.__dict__ for v in values],
+            }
             if key.endswith(("mkdocs", "pagefind")):
                 result[key]["rss_mb_max"] = max(v.rss_mb for v in values)
         for attr in ("wall", "cpu"):
-            ours = [a + b for a, b in zip((getattr(s, attr) for s in samples["mkdocs"]),
-                                          (getattr(s, attr) for s in samples["pagefind"]))]
-            base = [a + b for a, b in zip((getattr(s, attr) for s in samples["base_mkdocs"]),
-                                          (getattr(s, attr) for s in samples["base_pagefind"]))]
+            ours = [
+                a + b
+                for a, b in zip(
+                    (getattr(s, attr) for s in samples["mkdocs"]),
+                    (getattr(s, attr) for s in samples["pagefind"]),
+                    strict=False,
+                )
+            ]
+            base = [
+                a + b
+                for a, b in zip(
+                    (getattr(s, attr) for s in samples["base_mkdocs"]),
+                    (getattr(s, attr) for s in samples["base_pagefind"]),
+                    strict=False,
+                )
+            ]
             result[f"build_{attr}"] = {"median": statistics.median(ours), "min": min(ours), "max": max(ours)}
             result[f"base_build_{attr}"] = {"median": statistics.median(base), "min": min(base), "max": max(base)}
             result[f"ratio_{attr}"] = statistics.median(ours) / statistics.median(base)
         result["peak_rss_mb"] = {
-            "mkdocs": result["mkdocs"]["rss_mb_max"], "pagefind": result["pagefind"]["rss_mb_max"],
+            "mkdocs": result["mkdocs"]["rss_mb_max"],
+            "pagefind": result["pagefind"]["rss_mb_max"],
             # kb build runs Pagefind from inside the MkDocs process: both are alive at once.
             "kb_build_upper_bound": result["mkdocs"]["rss_mb_max"] + result["pagefind"]["rss_mb_max"],
             "kb_validate_cli": cli.rss_mb,
@@ -462,7 +520,10 @@ def table(results: list[dict[str, Any]], runs: int) -> str:
     add("kb validate in-proces (s)", lambda r: cell(r["validate"]["wall"]))
     add("  idem CPU (s)", lambda r: cell(r["validate"]["cpu"]))
     add("  validate / vloer (CPU)", lambda r: f"{r['validate']['cpu']['median'] / r['floor']['cpu']['median']:.1f}×")
-    add("kb validate CLI (s | MB)", lambda r: f"{r['kb_validate_cli']['wall']:.2f} | {r['kb_validate_cli']['rss_mb']:.0f}")
+    add(
+        "kb validate CLI (s | MB)",
+        lambda r: f"{r['kb_validate_cli']['wall']:.2f} | {r['kb_validate_cli']['rss_mb']:.0f}",
+    )
     add("genereren site_files (s)", lambda r: cell(r["generate"]["wall"]))
     add("MkDocs met plugin (s)", lambda r: cell(r["mkdocs"]["wall"], "{:.1f}"))
     add("Pagefind (s)", lambda r: cell(r["pagefind"]["wall"], "{:.1f}"))
@@ -473,25 +534,43 @@ def table(results: list[dict[str, Any]], runs: int) -> str:
     add("basis totaal (s)", lambda r: cell(r["base_build_wall"], "{:.1f}"))
     add("  idem CPU (s)", lambda r: cell(r["base_build_cpu"], "{:.1f}"))
     add("build / basis (wand | CPU)", lambda r: f"{r['ratio_wall']:.2f} | {r['ratio_cpu']:.2f}")
-    add("piek-RSS MkDocs | Pagefind (MB)", lambda r: f"{r['peak_rss_mb']['mkdocs']:.0f} | {r['peak_rss_mb']['pagefind']:.0f}")
+    add(
+        "piek-RSS MkDocs | Pagefind (MB)",
+        lambda r: f"{r['peak_rss_mb']['mkdocs']:.0f} | {r['peak_rss_mb']['pagefind']:.0f}",
+    )
     add("piek-RSS kb build, bovengrens (MB)", lambda r: f"{r['peak_rss_mb']['kb_build_upper_bound']:.0f}")
-    add("HTML-bestanden | site (MB)", lambda r: f"{r['sizes']['site_html_files']} | {r['sizes']['site_bytes'] / 2**20:.0f}")
+    add(
+        "HTML-bestanden | site (MB)",
+        lambda r: f"{r['sizes']['site_html_files']} | {r['sizes']['site_bytes'] / 2**20:.0f}",
+    )
     add("Pagefind-index op schijf (MB)", lambda r: f"{r['sizes']['pagefind_bytes'] / 2**20:.1f}")
     for query in QUERIES:
-        add(f"zoeken '{query}' (KB gzip, n verz.)", lambda r, q=query: (
-            f"{kb(r['sizes']['search'][q]['transfer'])} ({r['sizes']['search'][q]['requests']})"
-            if r["sizes"].get("search") else "–"))
-    add("lunr search_index.json (KB | gzip)", lambda r: f"{kb(r['sizes']['lunr_index_bytes'])} | {kb(r['sizes']['lunr_index_gzip'])}")
-    add("itempagina + CSS/JS (KB gzip, mediaan | max)", lambda r: (
-        f"{kb(r['sizes']['entry_page_median']['transfer'])} | {kb(r['sizes']['entry_page_largest']['transfer'])}"
-        if r["sizes"].get("entry_page_median") else "–"))
+        add(
+            f"zoeken '{query}' (KB gzip, n verz.)",
+            lambda r, q=query: (
+                f"{kb(r['sizes']['search'][q]['transfer'])} ({r['sizes']['search'][q]['requests']})"
+                if r["sizes"].get("search")
+                else "–"
+            ),
+        )
+    add(
+        "lunr search_index.json (KB | gzip)",
+        lambda r: f"{kb(r['sizes']['lunr_index_bytes'])} | {kb(r['sizes']['lunr_index_gzip'])}",
+    )
+    add(
+        "itempagina + CSS/JS (KB gzip, mediaan | max)",
+        lambda r: (
+            f"{kb(r['sizes']['entry_page_median']['transfer'])} | {kb(r['sizes']['entry_page_largest']['transfer'])}"
+            if r["sizes"].get("entry_page_median")
+            else "–"
+        ),
+    )
 
     head = ["meting (mediaan [min–max] van " + str(runs) + " runs)"] + [f"N = {n}" for n in ns]
     widths = [max(len(head[i]), *(len(row[0] if i == 0 else row[1][i - 1]) for row in rows)) for i in range(len(head))]
-    lines = [" | ".join(h.ljust(w) for h, w in zip(head, widths)),
-             "-|-".join("-" * w for w in widths)]
+    lines = [" | ".join(h.ljust(w) for h, w in zip(head, widths, strict=False)), "-|-".join("-" * w for w in widths)]
     for label, values in rows:
-        lines.append(" | ".join(v.ljust(w) for v, w in zip([label] + values, widths)))
+        lines.append(" | ".join(v.ljust(w) for v, w in zip([label] + values, widths, strict=False)))
     return "\n".join(lines)
 
 
@@ -505,31 +584,66 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.append({"target": name, "value": value, "limit": limit, "unit": unit, "status": status, "detail": detail})
 
     r1, r5 = by_n.get(1000), by_n.get(5000)
-    add("kb build N=1000 ≤ 1,15 × basis (Material + Pagefind), CPU-tijd",
-        r1 and r1["ratio_cpu"], 1.15, "×",
-        r1 and f"wandtijd: {r1['ratio_wall']:.2f}× ({r1['build_wall']['median']:.1f} s tegen "
-               f"{r1['base_build_wall']['median']:.1f} s)")
+    add(
+        "kb build N=1000 ≤ 1,15 × basis (Material + Pagefind), CPU-tijd",
+        r1 and r1["ratio_cpu"],
+        1.15,
+        "×",
+        r1
+        and f"wandtijd: {r1['ratio_wall']:.2f}× ({r1['build_wall']['median']:.1f} s tegen "
+        f"{r1['base_build_wall']['median']:.1f} s)",
+    )
     scale = r1 and r5 and r5["build_cpu"]["median"] / r1["build_cpu"]["median"]
-    add("build N=5000 ≤ 5,5 × N=1000, CPU-tijd", scale, 5.5, "×",
-        r1 and r5 and f"wandtijd: {r5['build_wall']['median'] / r1['build_wall']['median']:.2f}×")
-    add("kb validate N=5000 ≤ 3 × vloer, CPU-tijd",
-        r5 and r5["validate"]["cpu"]["median"] / r5["floor"]["cpu"]["median"], 3.0, "×",
-        r5 and f"{r5['validate']['cpu']['median']:.2f} s tegen vloer {r5['floor']['cpu']['median']:.2f} s")
+    add(
+        "build N=5000 ≤ 5,5 × N=1000, CPU-tijd",
+        scale,
+        5.5,
+        "×",
+        r1 and r5 and f"wandtijd: {r5['build_wall']['median'] / r1['build_wall']['median']:.2f}×",
+    )
+    add(
+        "kb validate N=5000 ≤ 3 × vloer, CPU-tijd",
+        r5 and r5["validate"]["cpu"]["median"] / r5["floor"]["cpu"]["median"],
+        3.0,
+        "×",
+        r5 and f"{r5['validate']['cpu']['median']:.2f} s tegen vloer {r5['floor']['cpu']['median']:.2f} s",
+    )
     search5 = r5 and r5["sizes"].get("search") and max(q["transfer"] for q in r5["sizes"]["search"].values())
-    add("eerste zoekvraag N=5000 ≤ 200 KB", search5 and search5 / 1024, 200.0, "KB",
-        "grootste van de zoekvragen " + ", ".join(repr(q) for q in QUERIES) + "; gzip zoals over de lijn")
+    add(
+        "eerste zoekvraag N=5000 ≤ 200 KB",
+        search5 and search5 / 1024,
+        200.0,
+        "KB",
+        "grootste van de zoekvragen " + ", ".join(repr(q) for q in QUERIES) + "; gzip zoals over de lijn",
+    )
     search1 = r1 and r1["sizes"].get("search") and max(q["transfer"] for q in r1["sizes"]["search"].values())
-    add("eerste zoekvraag N=1000 ≤ 1/8 van lunr-index",
-        search1 and search1 / r1["sizes"]["lunr_index_gzip"], 0.125, "× lunr",
-        r1 and f"{kb(search1)} KB tegen lunr {kb(r1['sizes']['lunr_index_gzip'])} KB gzip "
-               f"({kb(r1['sizes']['lunr_index_bytes'])} KB onverpakt)")
-    add("piekgeheugen N=5000 ≤ 1 GB", r5 and r5["peak_rss_mb"]["kb_build_upper_bound"], 1024.0, "MB",
-        r5 and f"MkDocs {r5['peak_rss_mb']['mkdocs']:.0f} MB + Pagefind {r5['peak_rss_mb']['pagefind']:.0f} MB "
-               "(tegelijk in geheugen tijdens kb build)")
+    add(
+        "eerste zoekvraag N=1000 ≤ 1/8 van lunr-index",
+        search1 and search1 / r1["sizes"]["lunr_index_gzip"],
+        0.125,
+        "× lunr",
+        r1
+        and f"{kb(search1)} KB tegen lunr {kb(r1['sizes']['lunr_index_gzip'])} KB gzip "
+        f"({kb(r1['sizes']['lunr_index_bytes'])} KB onverpakt)",
+    )
+    add(
+        "piekgeheugen N=5000 ≤ 1 GB",
+        r5 and r5["peak_rss_mb"]["kb_build_upper_bound"],
+        1024.0,
+        "MB",
+        r5
+        and f"MkDocs {r5['peak_rss_mb']['mkdocs']:.0f} MB + Pagefind {r5['peak_rss_mb']['pagefind']:.0f} MB "
+        "(tegelijk in geheugen tijdens kb build)",
+    )
     largest = results[-1]
     page = largest["sizes"].get("entry_page_largest")
-    add(f"itempagina ≤ 150 KB gzip (grootste item bij N={largest['n']})", page and page["transfer"] / 1024, 150.0, "KB",
-        page and f"HTML {kb(page['html_transfer'])} KB + {page['requests'] - 1} CSS/JS/overige bestanden")
+    add(
+        f"itempagina ≤ 150 KB gzip (grootste item bij N={largest['n']})",
+        page and page["transfer"] / 1024,
+        150.0,
+        "KB",
+        page and f"HTML {kb(page['html_transfer'])} KB + {page['requests'] - 1} CSS/JS/overige bestanden",
+    )
     return out
 
 
@@ -548,15 +662,20 @@ def hostile_inputs() -> list[tuple[str, float, int]]:
     cases: dict[str, dict[str, str]] = {
         "500 bestanden x 10 onbekende related-id's": {
             f"practices/p{i:03d}.md": base.replace("id: pr-101", f"id: pr-{i + 101:03d}").replace(
-                "related: []", "related: [" + ", ".join(f"pr-{9000 + i * 10 + j}" for j in range(10)) + "]")
-            for i in range(500)},
+                "related: []", "related: [" + ", ".join(f"pr-{9000 + i * 10 + j}" for j in range(10)) + "]"
+            )
+            for i in range(500)
+        },
         "1 item met 16 000 links in een alinea": {
-            "practices/links.md": base + "\n" + " ".join(f"[b{i}](https://x.nl/{i})" for i in range(16000)) + "\n"},
+            "practices/links.md": base + "\n" + " ".join(f"[b{i}](https://x.nl/{i})" for i in range(16000)) + "\n"
+        },
         "1 item met 7 000 links (net onder 200 KB)": {
-            "practices/links.md": base + "\n" + " ".join(f"[b{i}](https://x.nl/{i})" for i in range(7000)) + "\n"},
+            "practices/links.md": base + "\n" + " ".join(f"[b{i}](https://x.nl/{i})" for i in range(7000)) + "\n"
+        },
         "1 item met 8 000 keer [": {"practices/haken.md": base + "\n" + "[" * 8000 + "\n"},
         "1 item met 800 geneste lijstniveaus": {
-            "practices/lijst.md": base + "\n" + "\n".join(" " * (4 * k) + "- x" for k in range(800)) + "\n"},
+            "practices/lijst.md": base + "\n" + "\n".join(" " * (4 * k) + "- x" for k in range(800)) + "\n"
+        },
     }
     out = []
     for name, files in cases.items():
@@ -567,7 +686,7 @@ def hostile_inputs() -> list[tuple[str, float, int]]:
             for rel, text in files.items():
                 (root / rel).parent.mkdir(parents=True, exist_ok=True)
                 (root / rel).write_text(text, encoding="utf-8")
-            sample, checked = run_inprocess(lambda: check(root))
+            sample, checked = run_inprocess(lambda root=root: check(root))
             out.append((name, sample.cpu, len(checked.problems)))
     return out
 
@@ -575,8 +694,12 @@ def hostile_inputs() -> list[tuple[str, float, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="alleen N = 100 en 1000")
-    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=None,
-                        help="eigen lijst van N, bijvoorbeeld 100,2000")
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x) for x in s.split(",")],
+        default=None,
+        help="eigen lijst van N, bijvoorbeeld 100,2000",
+    )
     parser.add_argument("--runs", type=int, default=None, help="aantal herhalingen per N (standaard 3; 1 bij --quick)")
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json", help="JSON-uitvoer")
     parser.add_argument("--seed", type=int, default=2024, help="zaad van het synthetische corpus")
@@ -604,21 +727,39 @@ def main() -> None:
         parts = ", ".join(f"{k} {v:.2f}" for k, v in r["validate_breakdown_cpu"].items() if isinstance(v, float))
         print(f"  N={r['n']} validatie per onderdeel: {parts}")
         for query, found in (r["sizes"].get("search") or {}).items():
-            kinds = ", ".join(f"{k} {kb(v)}" for k, v in sorted(found["by_kind_transfer"].items(), key=lambda kv: -kv[1]))
-            print(f"  N={r['n']} zoeken '{query}': {kb(found['transfer'])} KB in {found['requests']} verzoeken: {kinds}")
+            kinds = ", ".join(
+                f"{k} {kb(v)}" for k, v in sorted(found["by_kind_transfer"].items(), key=lambda kv: -kv[1])
+            )
+            print(
+                f"  N={r['n']} zoeken '{query}': {kb(found['transfer'])} KB in {found['requests']} verzoeken: {kinds}"
+            )
     print("\nDoelen:")
     for t in checks:
         value = "–" if t["value"] is None else f"{t['value']:.2f} {t['unit']}"
-        print(f"  {t['status']:<12} {t['target']}: {value} (grens {t['limit']:g} {t['unit']})"
-              + (f"; {t['detail']}" if t["detail"] else ""))
+        print(
+            f"  {t['status']:<12} {t['target']}: {value} (grens {t['limit']:g} {t['unit']})"
+            + (f"; {t['detail']}" if t["detail"] else "")
+        )
     elapsed = time.perf_counter() - started
-    print(f"\nKlaar in {elapsed:.0f} s. Belasting van de machine (1 min): "
-          + ", ".join(f"N={r['n']}: {max(r['load_average']):.1f}" for r in results) + f" op {os.cpu_count()} cores.")
+    print(
+        f"\nKlaar in {elapsed:.0f} s. Belasting van de machine (1 min): "
+        + ", ".join(f"N={r['n']}: {max(r['load_average']):.1f}" for r in results)
+        + f" op {os.cpu_count()} cores."
+    )
     document = {
-        "meta": {"runs": runs, "seed": args.seed, "sizes": ns, "seconds": elapsed, "cpus": os.cpu_count(),
-                 "python": platform.python_version(), "platform": platform.platform(),
-                 "queries": list(QUERIES), "date": time.strftime("%Y-%m-%dT%H:%M:%S")},
-        "results": results, "targets": checks,
+        "meta": {
+            "runs": runs,
+            "seed": args.seed,
+            "sizes": ns,
+            "seconds": elapsed,
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "queries": list(QUERIES),
+            "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        },
+        "results": results,
+        "targets": checks,
         "hostile": [{"case": n, "cpu": c, "problems": p} for n, c, p in hostile],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)

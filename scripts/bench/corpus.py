@@ -120,14 +120,30 @@ Nijmegen Oss Rotterdam Tilburg Utrecht Venlo Zaanstad Zoetermeer Zwolle
 """.split()
 
 ORGANISATIONS = [
-    "Uitvoeringsinstituut Werknemersverzekeringen", "Sociale Verzekeringsbank", "Belastingdienst",
-    "Dienst Uitvoering Onderwijs", "Rijksdienst voor Ondernemend Nederland", "CJIB",
-    "Kadaster", "Rijkswaterstaat", "Dienst Toeslagen", "Vereniging van Nederlandse Gemeenten",
-    "Unie van Waterschappen", "Interprovinciaal Overleg", "Nationale ombudsman",
-    "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "Ministerie van Sociale Zaken en Werkgelegenheid",
-    "Ministerie van Infrastructuur en Waterstaat", "Ministerie van Financiën", "Ministerie van Justitie en Veiligheid",
-    "Immigratie- en Naturalisatiedienst", "Centraal Bureau Rijvaardigheidsbewijzen", "RDW",
-    "Nederlandse Arbeidsinspectie", "Logius", "Autoriteit Persoonsgegevens",
+    "Uitvoeringsinstituut Werknemersverzekeringen",
+    "Sociale Verzekeringsbank",
+    "Belastingdienst",
+    "Dienst Uitvoering Onderwijs",
+    "Rijksdienst voor Ondernemend Nederland",
+    "CJIB",
+    "Kadaster",
+    "Rijkswaterstaat",
+    "Dienst Toeslagen",
+    "Vereniging van Nederlandse Gemeenten",
+    "Unie van Waterschappen",
+    "Interprovinciaal Overleg",
+    "Nationale ombudsman",
+    "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    "Ministerie van Sociale Zaken en Werkgelegenheid",
+    "Ministerie van Infrastructuur en Waterstaat",
+    "Ministerie van Financiën",
+    "Ministerie van Justitie en Veiligheid",
+    "Immigratie- en Naturalisatiedienst",
+    "Centraal Bureau Rijvaardigheidsbewijzen",
+    "RDW",
+    "Nederlandse Arbeidsinspectie",
+    "Logius",
+    "Autoriteit Persoonsgegevens",
 ]
 
 VALUES = """
@@ -136,19 +152,44 @@ dienstverlening_op_maat doelmatigheid transparantie eenvoud betrouwbaarheid
 professionele_ruimte uitvoerbaarheid democratische_controle continuïteit vernieuwing
 """.split()
 
-OWNERS = ["Programmadirectie Werk aan Uitvoering", "Redactie kennisbank", "Netwerk van opdrachtgevers",
-          "Afdeling Strategie en Beleid", "Team Uitvoeringstoetsen", "Kenniscentrum Dienstverlening"]
+OWNERS = [
+    "Programmadirectie Werk aan Uitvoering",
+    "Redactie kennisbank",
+    "Netwerk van opdrachtgevers",
+    "Afdeling Strategie en Beleid",
+    "Team Uitvoeringstoetsen",
+    "Kenniscentrum Dienstverlening",
+]
 
-CONTACT_ROLES = ["afdeling communicatie", "programmateam", "servicedesk van de organisatie",
-                 "team beleid en uitvoering", "kennisnetwerk"]
+CONTACT_ROLES = [
+    "afdeling communicatie",
+    "programmateam",
+    "servicedesk van de organisatie",
+    "team beleid en uitvoering",
+    "kennisnetwerk",
+]
 
-DOMAINS = ["sociale zekerheid", "mobiliteit", "onderwijs", "wonen", "zorg", "belastingen",
-           "werk en inkomen", "justitie", "water", "ruimtelijke ordening"]
+DOMAINS = [
+    "sociale zekerheid",
+    "mobiliteit",
+    "onderwijs",
+    "wonen",
+    "zorg",
+    "belastingen",
+    "werk en inkomen",
+    "justitie",
+    "water",
+    "ruimtelijke ordening",
+]
 
 SOURCE_TITLES = [
     "Herijking Werk aan Uitvoering: op naar een betere publieke dienstverlening",
-    "Staat van de uitvoering", "Jaarverslag publieke dienstverlening", "Kamerbrief over de uitvoering",
-    "Evaluatie van het programma", "Rapport van de Nationale ombudsman", "Verkenning van de ACU",
+    "Staat van de uitvoering",
+    "Jaarverslag publieke dienstverlening",
+    "Kamerbrief over de uitvoering",
+    "Evaluatie van het programma",
+    "Rapport van de Nationale ombudsman",
+    "Verkenning van de ACU",
 ]
 
 
@@ -169,13 +210,29 @@ class Lexicon:
     cumulative: list[float]
 
     @classmethod
-    def build(cls, rng: random.Random) -> "Lexicon":
+    def build(cls, rng: random.Random) -> Lexicon:
         base = list(dict.fromkeys(NOUNS))
         rng.shuffle(base)
         two = [p + s for p in PREFIXES for s in SUFFIXES if not p.endswith(s)]
         rng.shuffle(two)
-        middles = ("dienst", "loket", "keten", "regel", "data", "werk", "zorg", "klant", "kennis",
-                   "proces", "register", "systeem", "toets", "beleid", "netwerk", "advies")
+        middles = (
+            "dienst",
+            "loket",
+            "keten",
+            "regel",
+            "data",
+            "werk",
+            "zorg",
+            "klant",
+            "kennis",
+            "proces",
+            "register",
+            "systeem",
+            "toets",
+            "beleid",
+            "netwerk",
+            "advies",
+        )
         three = [p + m + s for p in PREFIXES for m in middles for s in SUFFIXES if m != s]
         rng.shuffle(three)
         nouns = list(dict.fromkeys(base + two + three))
@@ -221,8 +278,7 @@ class Writer:
         elif pick == 4:
             s = f"De gemeente {r.choice(PLACES)} {r.choice(self.present)} {self.np()} voor {subj}"
         elif pick == 5:
-            s = (f"Wie {self.np()} wil {r.choice(self.inf)}, moet eerst weten hoe {self.np()} "
-                 f"werkt voor {subj}")
+            s = f"Wie {self.np()} wil {r.choice(self.inf)}, moet eerst weten hoe {self.np()} werkt voor {subj}"
         elif pick == 6:
             s = f"Dat vraagt om {r.choice(self.adj)} keuzes over {self.np()} en {self.np()}"
         elif pick == 7:
@@ -230,8 +286,7 @@ class Writer:
         elif pick == 8:
             s = f"Het {r.choice(['team', 'programma', 'netwerk', 'project'])} {r.choice(self.past)} {self.np()} {r.choice(self.adv)}"
         elif pick == 9:
-            s = (f"De spanning tussen {r.choice(self.values)} en {r.choice(self.values)} "
-                 f"wordt zichtbaar bij {self.np()}")
+            s = f"De spanning tussen {r.choice(self.values)} en {r.choice(self.values)} wordt zichtbaar bij {self.np()}"
         elif pick == 10:
             s = f"Zo ontstaat ruimte voor {self.np()} zonder dat {self.np()} verloren gaat"
         elif pick == 11:
@@ -292,8 +347,11 @@ def _slug(text: str) -> str:
 
 def load_terms(vocabularies: Path) -> dict[str, list[str]]:
     data = yaml.load(vocabularies.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    return {name: [str(t["id"]) for t in items] for name, items in data.items()
-            if isinstance(items, list) and items and isinstance(items[0], dict)}
+    return {
+        name: [str(t["id"]) for t in items]
+        for name, items in data.items()
+        if isinstance(items, list) and items and isinstance(items[0], dict)
+    }
 
 
 def copy_project(repo: Path, target: Path) -> None:
@@ -343,15 +401,20 @@ def _sample(rng: random.Random, values: list[str], low: int, high: int) -> list[
     return rng.sample(values, min(len(values), rng.randint(low, high)))
 
 
-def _entry(writer: Writer, rng: random.Random, terms: dict[str, list[str]], folder: str,
-           entry_id: str, ids: list[str]) -> tuple[str, int, str]:
+def _entry(
+    writer: Writer, rng: random.Random, terms: dict[str, list[str]], folder: str, entry_id: str, ids: list[str]
+) -> tuple[str, int, str]:
     title = writer.title()
     published = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(5 * 365))
     review_by = published + dt.timedelta(days=rng.randrange(365, 3 * 365))
-    lines = ["---", f"id: {entry_id}", f"title: {_quote(title)}",
-             f"description: {_quote(writer.short(60, 280))}",
-             f"themes: {_flow(_sample(rng, terms['themes'], 1, 3))}",
-             f"tags: {_flow(_sample(rng, terms['tags'], 1, 5))}"]
+    lines = [
+        "---",
+        f"id: {entry_id}",
+        f"title: {_quote(title)}",
+        f"description: {_quote(writer.short(60, 280))}",
+        f"themes: {_flow(_sample(rng, terms['themes'], 1, 3))}",
+        f"tags: {_flow(_sample(rng, terms['tags'], 1, 5))}",
+    ]
     if folder == "practices":
         lines.append(f"organisations: {_flow_quoted(rng.sample(ORGANISATIONS, rng.randint(1, 3)))}")
         lines.append(f"organisation_types: {_flow(_sample(rng, terms['organisation_types'], 1, 3))}")
@@ -361,7 +424,9 @@ def _entry(writer: Writer, rng: random.Random, terms: dict[str, list[str]], fold
         lines.append(f"status: {rng.choice(terms['practice_status'])}")
         if rng.random() < 0.5:
             start = rng.randint(2016, 2024)
-            lines.append(f'period: "{start}-{start + rng.randint(1, 3)}"' if rng.random() < 0.6 else f'period: "{start}"')
+            lines.append(
+                f'period: "{start}-{start + rng.randint(1, 3)}"' if rng.random() < 0.6 else f'period: "{start}"'
+            )
         if rng.random() < 0.3:
             lines.append(f"contact_role: {_quote(rng.choice(CONTACT_ROLES))}")
     elif folder == "dilemmas":
@@ -384,8 +449,10 @@ def _entry(writer: Writer, rng: random.Random, terms: dict[str, list[str]], fold
         if rng.random() < 0.5:
             lines.append(f'    section: "§{rng.randint(1, 6)}.{rng.randint(1, 9)}"')
         else:
-            lines.append(f'    url: "https://www.rijksoverheid.nl/documenten/rapporten/{published.year}/'
-                         f'{_slug(writer.lex.noun(rng))}"')
+            lines.append(
+                f'    url: "https://www.rijksoverheid.nl/documenten/rapporten/{published.year}/'
+                f'{_slug(writer.lex.noun(rng))}"'
+            )
     if rng.random() < 0.15:
         lines.append("parliamentary_refs:")
         lines.append(f"  - type: {rng.choice(['kamerstuk', 'motie', 'amendement'])}")
@@ -413,15 +480,17 @@ def _entry(writer: Writer, rng: random.Random, terms: dict[str, list[str]], fold
         else:
             block = writer.paragraph(rng.randint(3, 6))
             if rng.random() < 0.08:
-                block += (f" Meer daarover staat in [het rapport](https://www.rijksoverheid.nl/onderwerpen/"
-                          f"{_slug(writer.lex.noun(rng))}).")
+                block += (
+                    f" Meer daarover staat in [het rapport](https://www.rijksoverheid.nl/onderwerpen/"
+                    f"{_slug(writer.lex.noun(rng))})."
+                )
             if rng.random() < 0.1:
                 block = block.replace(". ", ". **Belangrijk:** ", 1)
         sections[section % len(headings)].append(block)
         words += len(block.split())
         section += 1
     body = []
-    for heading, blocks in zip(headings, sections):
+    for heading, blocks in zip(headings, sections, strict=False):
         body.append(f"## {heading}\n")
         body.extend(b + "\n" for b in blocks)
     text = "\n".join(lines) + "\n" + "\n".join(body)

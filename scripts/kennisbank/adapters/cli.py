@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -21,8 +22,13 @@ from kennisbank.adapters.pipeline import Checked, check
 from kennisbank.checks.report import FORMATS, format_problems, summary
 from kennisbank.content.project import ConfigError
 
-ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-                           show_default=True, help="Map van de kennisbank (met vocabularies.yml).")
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Map van de kennisbank (met vocabularies.yml).",
+)
 
 
 class UsageError(click.ClickException):
@@ -30,7 +36,7 @@ class UsageError(click.ClickException):
 
     exit_code = 2
 
-    def show(self, file=None) -> None:  # noqa: ANN001
+    def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"Fout: {self.message}", err=True)
 
 
@@ -58,8 +64,13 @@ def cli() -> None:
 
 @cli.command()
 @ROOT_OPTION
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Uitvoer: human (standaard), github (annotaties; vanzelf als GITHUB_ACTIONS=true) of json.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Uitvoer: human (standaard), github (annotaties; vanzelf als GITHUB_ACTIONS=true) of json.",
+)
 def validate(root: Path, fmt: str | None) -> None:
     """Controleer alle items. Exitcode 0: in orde, 1: problemen, 2: configuratiefout."""
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human")
@@ -79,10 +90,12 @@ def main() -> None:
         cli(standalone_mode=True)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - contributors must never see a traceback
+    except Exception as exc:
         if os.environ.get("KB_DEBUG"):
             raise
-        click.echo(f"Interne fout: {type(exc).__name__}: {exc}. Meld dit als issue; zet KB_DEBUG=1 voor details.", err=True)
+        click.echo(
+            f"Interne fout: {type(exc).__name__}: {exc}. Meld dit als issue; zet KB_DEBUG=1 voor details.", err=True
+        )
         sys.exit(2)
 
 

@@ -10,11 +10,14 @@ import click
 from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or_exit, cli
 from kennisbank.content import dates
 from kennisbank.content.collections import BY_NAME, COLLECTIONS
+from kennisbank.content.entry import Entry
 from kennisbank.content.loader import suggest_slug
 
 
-def _next_id(entries, prefix: str) -> str:
-    numbers = [int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()]
+def _next_id(entries: list[Entry], prefix: str) -> str:
+    numbers = [
+        int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()
+    ]
     return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
 
 
@@ -31,24 +34,40 @@ def new(collection: str, title: str, root: Path) -> None:
     slug = suggest_slug(title)
     path = checked.project.root / spec.folder / f"{slug}.md"
     if path.exists():
-        raise UsageError(f"{path.relative_to(checked.project.root)} bestaat al. Kies een andere titel of bewerk dat bestand.")
+        raise UsageError(
+            f"{path.relative_to(checked.project.root)} bestaat al. Kies een andere titel of bewerk dat bestand."
+        )
     # Ids are never reused: also skip ids of files that failed to load.
     entry_id = _next_id(checked.project.entries, spec.id_prefix)
     today = dates.today()
     template = (Path(__file__).parent.parent / "templates" / f"{collection}.md").read_text(encoding="utf-8")
-    text = template.format(id=entry_id, title=json.dumps(title.strip(), ensure_ascii=False),
-                           today=today.isoformat(), review_by=dates.add_years(today, 1).isoformat())
+    text = template.format(
+        id=entry_id,
+        title=json.dumps(title.strip(), ensure_ascii=False),
+        today=today.isoformat(),
+        review_by=dates.add_years(today, 1).isoformat(),
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # 'x': fail rather than overwrite
         handle.write(text)
     click.echo(path.relative_to(checked.project.root).as_posix())
-    click.echo(f"Nieuw item {entry_id}. Vul alle plekken met [[VUL IN ...]] in en controleer met: kb validate", err=True)
+    click.echo(
+        f"Nieuw item {entry_id}. Vul alle plekken met [[VUL IN ...]] in en controleer met: kb validate", err=True
+    )
 
 
 @cli.command()
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--title", default="Handout Kennisbank Werk aan Uitvoering", show_default=True, help="Titel van de handout.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="HTML-bestand om te schrijven.")
+@click.option(
+    "--title", default="Handout Kennisbank Werk aan Uitvoering", show_default=True, help="Titel van de handout."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="HTML-bestand om te schrijven.",
+)
 @click.option("--site-url", default=None, help="Adres van de site (standaard: site_url uit mkdocs.yml).")
 @ROOT_OPTION
 def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None, root: Path) -> None:
@@ -78,7 +97,7 @@ def _site_url(root: Path) -> str:
         return ""
     try:
         return str(load_mkdocs_config(path).site_url or "")
-    except Exception as exc:  # noqa: BLE001 - MkDocs raises several kinds; all mean "unreadable"
+    except Exception as exc:
         raise UsageError(f"{path} kan niet gelezen worden: {exc}") from None
 
 
@@ -93,15 +112,20 @@ def report() -> None:
 def stale(root: Path, today: str | None) -> None:
     """Items waarvan de herzieningsdatum (review_by) voorbij is, met hun beheerder."""
     checked = _checked(root)
-    today = today or dt.date.today().isoformat()
-    rows = sorted(((e.meta["review_by"], e) for e in checked.project.entries
-                   if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < today),
-                  key=lambda row: (row[0], row[1].path))  # entries themselves are not orderable
+    today = today or dates.today_iso()
+    rows = sorted(
+        (
+            (e.meta["review_by"], e)
+            for e in checked.project.entries
+            if isinstance(e.meta.get("review_by"), str) and e.meta["review_by"] < today
+        ),
+        key=lambda row: (row[0], row[1].path),
+    )  # entries themselves are not orderable
     if not rows:
         click.echo(f"Geen items met een verlopen herzieningsdatum (peildatum {today}).")
         return
     for review_by, entry in rows:
-        click.echo(f"{entry.path}: {entry.id} '{entry.title}' — herzien uiterlijk {review_by} — beheerder: {entry.meta.get('owner', 'onbekend')}")
+        click.echo(
+            f"{entry.path}: {entry.id} '{entry.title}' — herzien uiterlijk {review_by} — beheerder: {entry.meta.get('owner', 'onbekend')}"
+        )
     click.echo(f"{len(rows)} items moeten opnieuw bekeken worden.", err=True)
-
-

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or_exit, cli
+from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _clean_or_exit, cli
 from kennisbank.adapters.pipeline import site_files
 from kennisbank.adapters.sitedir import build_then_swap, site_dir_problem
 from kennisbank.content.collections import COLLECTIONS
@@ -22,8 +22,12 @@ from kennisbank.site.urls import UnsafePathError, output_path
 
 @cli.command()
 @ROOT_OPTION
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Waar de site komt (standaard: site/ in de kennisbank).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Waar de site komt (standaard: site/ in de kennisbank).",
+)
 def build(root: Path, site_dir: Path | None) -> None:
     """Controleer alle items en bouw de site met zoekindex."""
     # Only the configuration is checked here (exit 2); the plugin validates the content once,
@@ -78,8 +82,12 @@ def csp_command(site_dir: Path) -> None:
 
 @cli.command()
 @ROOT_OPTION
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Map waarin de gegenereerde pagina's komen.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Map waarin de gegenereerde pagina's komen.",
+)
 @click.option("--site-url", default="", help="Adres van de site, voor vaste links en QR-codes.")
 def generate(root: Path, out: Path, site_url: str) -> None:
     """Schrijf de gegenereerde pagina's en bestanden naar een map (zonder MkDocs)."""
@@ -88,7 +96,9 @@ def generate(root: Path, out: Path, site_url: str) -> None:
     protected = [(checked.project.root / c.folder).resolve() for c in COLLECTIONS] + [checked.project.root / "docs"]
     for folder in protected:
         if target == folder or folder in target.parents or target in folder.parents:
-            raise UsageError(f"{out} ligt in of boven {folder.name}/; kies een andere map, zodat geen bronbestand wordt overschreven.")
+            raise UsageError(
+                f"{out} ligt in of boven {folder.name}/; kies een andere map, zodat geen bronbestand wordt overschreven."
+            )
     files = site_files(checked, site_url)
     for path, content in files.items():
         try:
@@ -115,7 +125,17 @@ def urls(root: Path, update: bool) -> None:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         # The manifest check itself must not stop this listing build.
         manifest_path = checked.project.root / MANIFEST_FILE
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(checked.project.root / "mkdocs.yml"), "-d", str(site)]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(checked.project.root / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ]
         env["KB_MANIFEST"] = "false"  # settings of the plugin in mkdocs.yml (!ENV)
         env["KB_PAGEFIND"] = "false"
         if subprocess.run(command, env=env, check=False).returncode != 0:
@@ -131,5 +151,3 @@ def urls(root: Path, update: bool) -> None:
     if gone:
         click.echo("Verdwenen adressen: " + ", ".join(gone), err=True)
         sys.exit(1)
-
-

@@ -15,24 +15,28 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from kennisbank.site import csp
-from kennisbank.content.collections import COLLECTIONS
-from kennisbank.checks.html_safety import sanitize
-from kennisbank.site.manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
 from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
-from kennisbank.content.project import VOCABULARIES_FILE, ConfigError
-from kennisbank.checks.report import format_problems, summary
 from kennisbank.adapters.search import SearchIndexError, run_pagefind
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
+from kennisbank.checks.html_safety import sanitize
+from kennisbank.checks.report import format_problems, summary
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.project import VOCABULARIES_FILE, ConfigError
+from kennisbank.site import csp
+from kennisbank.site.manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
 from kennisbank.site.urls import UnsafePathError, output_path
 
 log = get_plugin_logger(__name__)
@@ -50,7 +54,7 @@ class IsoDate(c.Type):  # type: ignore[type-arg]
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise c.ValidationError(f"'{value}' is geen datum in de vorm JJJJ-MM-DD.") from None
+            raise ValidationError(f"'{value}' is geen datum in de vorm JJJJ-MM-DD.") from None
 
 
 class KennisbankConfig(Config):
@@ -120,8 +124,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if not file.generated_by:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
         self.entry_pages = set(sources)
-        generated_files = site_files(self.checked, config.site_url or "", self.config.today,
-                                     self.config.repo_url, self.config.contact)
+        generated_files = site_files(
+            self.checked, config.site_url or "", self.config.today, self.config.repo_url, self.config.contact
+        )
         generated_files[MARKER] = MARKER_TEXT
         for path, content in generated_files.items():
             try:
@@ -129,7 +134,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             except UnsafePathError as exc:
                 raise PluginError(f"Interne fout: {exc}. De site is niet gebouwd.") from None
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand.")
+                raise PluginError(
+                    f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand."
+                )
             generated = File.generated(config, path, content=content)
             generated.edit_uri = sources.get(path)
             if path.startswith(".well-known/") or path == MARKER:
@@ -145,12 +152,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         gone = missing_urls(read_manifest(self.root / MANIFEST_FILE), available)
         if gone:
             for url in gone:
-                log.error("%s: het adres %s staat in de lijst van gepubliceerde adressen, maar heeft geen pagina "
-                          "en geen doorverwijzing meer.", MANIFEST_FILE, url)
-            raise PluginError(f"{len(gone)} gepubliceerde adressen zouden verdwijnen. Zet het oude adres onder "
-                              "'aliases' in de front matter van het item, zodat het blijft werken. De site is niet gebouwd.")
+                log.error(
+                    "%s: het adres %s staat in de lijst van gepubliceerde adressen, maar heeft geen pagina "
+                    "en geen doorverwijzing meer.",
+                    MANIFEST_FILE,
+                    url,
+                )
+            raise PluginError(
+                f"{len(gone)} gepubliceerde adressen zouden verdwijnen. Zet het oude adres onder "
+                "'aliases' in de front matter van het item, zodat het blijft werken. De site is niet gebouwd."
+            )
 
-    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:  # noqa: ANN001
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """HTML-escape title, description and tags where they enter: Material prints
         ``page.meta.title``, ``page.meta.description`` and tag names unescaped (base.html,
         header.html, tags.html), and Jinja does not autoescape in MkDocs."""
@@ -162,14 +175,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             meta["tags"] = [html.escape(t, quote=True) if isinstance(t, str) else t for t in meta["tags"]]
         return markdown
 
-    def on_page_content(self, content: str, page, config: MkDocsConfig, files: Files) -> str:  # noqa: ANN001
+    def on_page_content(self, content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitize entry pages with the page allowlist: validation already refused what
         this would remove, so normally nothing changes."""
         if page.file.src_uri in self.entry_pages:
             return sanitize(content)
         return content
 
-    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         hashes = csp.theme_hashes(output, page.content or "")
         self.hashes |= hashes
         if csp.PLACEHOLDER in output:
@@ -183,8 +196,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.hashes |= hashes
         return csp.with_meta(output_content, hashes)
 
-    def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs' own types
-        for folder in [c.folder for c in COLLECTIONS] + ["schemas"]:
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        for folder in [collection.folder for collection in COLLECTIONS] + ["schemas"]:
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         server.watch(str(self.root / VOCABULARIES_FILE))
@@ -193,8 +206,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         for dest in self.csp_pages:  # the hosting page shows the header for this very site
             path = Path(config.site_dir) / dest
-            path.write_text(path.read_text(encoding="utf-8").replace(csp.PLACEHOLDER, html.escape(csp.policy(self.hashes))),
-                            encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8").replace(csp.PLACEHOLDER, html.escape(csp.policy(self.hashes))),
+                encoding="utf-8",
+            )
         if not self.config.pagefind or not self.config.enabled:
             return
         try:

@@ -6,14 +6,14 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from kennisbank.content.collections import COLLECTIONS
-from kennisbank.site.pages import SiteOptions, generate_site
-from kennisbank.site.urls import entry_page
-from kennisbank.content.gitdates import git_dates
 from kennisbank.checks.problems import Problem
+from kennisbank.checks.validate import validate_project
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.gitdates import git_dates
 from kennisbank.content.project import ConfigError, Project, load_project
 from kennisbank.content.schemas import SchemaError, SchemaSet, load_schemas
-from kennisbank.checks.validate import validate_project
+from kennisbank.site.pages import SiteOptions, generate_site
+from kennisbank.site.urls import entry_page
 
 
 @dataclass
@@ -45,8 +45,9 @@ def check(root: Path) -> Checked:
     return Checked(project, schemas, validate_project(project, schemas))
 
 
-def site_files(checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "",
-               contact: str = "") -> dict[str, str]:
+def site_files(
+    checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "", contact: str = ""
+) -> dict[str, str]:
     """Every generated site file for a clean project (pages, redirects, exports, schemas).
 
     Args:

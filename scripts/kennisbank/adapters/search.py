@@ -24,8 +24,17 @@ class SearchIndexError(Exception):
 def pagefind_command(site_dir: Path) -> list[str]:
     """The Pagefind command line the build uses for ``site_dir`` (also used by the benchmark)."""
     # The exclusions are passed as one CSS selector list.
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
-            "--exclude-selectors", ", ".join(EXCLUDED)]
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--force-language",
+        LANGUAGE,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
+    ]
 
 
 def run_pagefind(site_dir: Path) -> str:

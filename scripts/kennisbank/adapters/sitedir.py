@@ -41,8 +41,10 @@ def site_dir_problem(target: Path, root: Path) -> str | None:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         return f"{target} is geen gewone map."
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        return (f"{target} is niet leeg en is geen eerder gebouwde site (het bestand {MARKER} ontbreekt); "
-                "de bouw zou de inhoud wissen. Kies een lege of nieuwe map.")
+        return (
+            f"{target} is niet leeg en is geen eerder gebouwde site (het bestand {MARKER} ontbreekt); "
+            "de bouw zou de inhoud wissen. Kies een lege of nieuwe map."
+        )
     return None
 
 

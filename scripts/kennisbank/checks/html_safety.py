@@ -18,91 +18,12 @@ plus ``attribute_filter``), so ``<img/src/onerror=…>`` is read the way a brows
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import nh3
 
-#: URL schemes allowed in links; relative URLs and ``#fragments`` are always allowed.
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
-
-#: Attributes whose value is a URL (checked against :data:`URL_SCHEMES`).
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "cite",
-                            "background", "srcset", "data", "ping", "longdesc", "manifest", "codebase"})
-
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-
-
-@dataclass(frozen=True)
-class Allowlist:
-    """One sanitizing policy.
-
-    Attributes:
-        tags: element names kept (others are removed, their text kept).
-        attributes: element name -> attribute names kept on it.
-        classes: element name -> class values kept on it; a value ending in ``-`` allows
-            every class starting with it (``language-``). ``None`` allows every class.
-        relative_urls: whether a relative link (other than a ``#fragment``) is acceptable.
-            An entry body has no pages next to it, so a relative link there is a mistake.
-    """
-
-    tags: frozenset[str]
-    attributes: dict[str, frozenset[str]]
-    classes: dict[str, frozenset[str] | None] = field(default_factory=dict)
-    relative_urls: bool = True
-
-    def allows_class(self, tag: str, value: str) -> bool:
-        """Whether every class in ``value`` (space-separated) may stand on ``tag``."""
-        if tag not in self.classes:
-            return False
-        allowed = self.classes[tag]
-        if allowed is None:
-            return True
-        return all(c in allowed or any(p.endswith("-") and c.startswith(p) for p in allowed) for c in value.split())
-
-    def nh3_options(self) -> dict[str, object]:
-        """Keyword arguments for :func:`nh3.clean` that apply this policy."""
-        attributes = {tag: set(names) for tag, names in self.attributes.items()}
-        for tag in self.classes:
-            attributes.setdefault(tag, set()).add("class")
-        return {"tags": set(self.tags), "attributes": attributes, "url_schemes": set(URL_SCHEMES),
-                "link_rel": None, "strip_comments": True, "clean_content_tags": {"script", "style"}}
-
-
-_ADMONITIONS = frozenset({"admonition", "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint",
-                          "important", "success", "check", "done", "question", "help", "faq", "warning",
-                          "caution", "attention", "failure", "fail", "missing", "danger", "error", "bug",
-                          "example", "quote", "cite"})
-
-#: What Python-Markdown with the site's extensions makes of plain Markdown, and no more.
-#: attr_list can still be written, but only ids on headings survive it; a class, style,
-#: event handler or href set through ``{: … }`` is reported.
-BODY = Allowlist(
-    tags=frozenset({"p", "br", "hr", *_HEADINGS, "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
-                    "dl", "dt", "dd", "a", "abbr", "table", "thead", "tbody", "tr", "th", "td", "div", "span",
-                    "details", "summary", "img", "sup", "sub"}),
-    attributes={"a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}),
-                "abbr": frozenset({"title"}), "th": frozenset({"align"}), "td": frozenset({"align"}),
-                "ol": frozenset({"start"}), "details": frozenset({"open"}),
-                **{h: frozenset({"id"}) for h in _HEADINGS}},
-    classes={"a": frozenset({"headerlink"}), "p": frozenset({"admonition-title"}),
-             "summary": None, "span": None, "code": frozenset({"language-"}), "pre": None,
-             "div": _ADMONITIONS | {"highlight", "language-"}, "details": _ADMONITIONS},
-    relative_urls=False,
-)
-
-#: :data:`BODY` plus what the generator writes on an entry page (see ``site.pages.entries.render_entry``).
-PAGE = Allowlist(
-    tags=BODY.tags | {"h1", "svg", "path", "title", "nav"},
-    attributes={**BODY.attributes, "h1": frozenset({"id"}),
-                "div": frozenset({"hidden", "aria-hidden"}),
-                "span": frozenset({"data-pagefind-filter", "data-pagefind-meta"}),
-                "svg": frozenset({"xmlns", "width", "height", "viewBox", "role", "aria-hidden", "focusable"}),
-                "path": frozenset({"d", "stroke", "transform", "fill"}),
-                "nav": frozenset({"aria-label"})},
-    classes={**BODY.classes, "div": None, "p": None, "a": None, "svg": None, "path": None, "nav": None},
-    relative_urls=True,
-)
+from kennisbank.checks.allowlists import BODY, PAGE, URL_ATTRIBUTES, URL_SCHEMES, Allowlist
 
 
 @dataclass(frozen=True)
@@ -127,15 +48,18 @@ _TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _COMMENT_RE = re.compile(r"<!--|<![A-Za-z]|<\?")
 #: Every element a browser knows, so the inventory pass keeps them all (and their attributes).
-_KNOWN_TAGS = frozenset((
-    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col "
-    "colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 "
-    "h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark math menu "
-    "meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script "
-    "search section select slot small source span strong style sub summary sup svg table tbody td template textarea "
-    "tfoot th thead time title tr track u ul var video wbr frame frameset marquee font center applet basefont image "
-    "animate animatemotion animatetransform set use foreignobject path g circle rect line polyline polygon text tspan "
-    "defs symbol filter feimage mi mo mn ms mtext annotation-xml").split())
+_KNOWN_TAGS = frozenset(
+    (
+        "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col "
+        "colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 "
+        "h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark math menu "
+        "meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script "
+        "search section select slot small source span strong style sub summary sup svg table tbody td template textarea "
+        "tfoot th thead time title tr track u ul var video wbr frame frameset marquee font center applet basefont image "
+        "animate animatemotion animatetransform set use foreignobject path g circle rect line polyline polygon text tspan "
+        "defs symbol filter feimage mi mo mn ms mtext annotation-xml"
+    ).split()
+)
 
 
 def scheme_of(url: str) -> str:
@@ -144,8 +68,10 @@ def scheme_of(url: str) -> str:
     Browsers drop ASCII tab and newline anywhere in a URL and leading control characters
     and spaces (WHATWG URL standard), so ``java\\tscript:`` counts as ``javascript``.
     """
-    cleaned = re.sub(r"[\t\n\r]", "", url).lstrip("\x00 \x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")
+    cleaned = re.sub(r"[\t\n\r]", "", url).lstrip(
+        "\x00 \x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+    )
     if ":" not in cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         return ""
     try:
@@ -186,9 +112,9 @@ def html_findings(html: str, policy: Allowlist = BODY, remote_images: bool = Fal
             findings.append(Finding("attribute", tag, attribute, value))
         elif attribute in URL_ATTRIBUTES:
             scheme = scheme_of(value)
-            if scheme not in URL_SCHEMES | {""}:
-                findings.append(Finding("scheme", tag, attribute, value))
-            elif not scheme and not policy.relative_urls and tag == "a" and not value.strip().startswith("#"):
+            if scheme not in URL_SCHEMES | {""} or (
+                not scheme and not policy.relative_urls and tag == "a" and not value.strip().startswith("#")
+            ):
                 findings.append(Finding("scheme", tag, attribute, value))
             elif remote_images and tag == "img" and scheme in ("http", "https"):
                 findings.append(Finding("remote-image", tag, attribute, value))
@@ -197,14 +123,22 @@ def html_findings(html: str, policy: Allowlist = BODY, remote_images: bool = Fal
     # nh3 drops a URL attribute with an unknown scheme before the filter sees it, so the
     # inventory pass allows every scheme that could be written (tabs and newlines removed).
     schemes = {m.group(1).lower() for m in _SCHEME_RE.finditer(re.sub(r"[\t\n\r]", "", html))}
-    nh3.clean(html, tags=set(_KNOWN_TAGS | names), clean_content_tags=set(), generic_attribute_prefixes={""},
-              attribute_filter=inspect, link_rel=None, strip_comments=False,
-              url_schemes=schemes | {"javascript", "vbscript", "data", "file", "blob"})
+    nh3.clean(
+        html,
+        tags=set(_KNOWN_TAGS | names),
+        clean_content_tags=set(),
+        generic_attribute_prefixes={""},
+        attribute_filter=inspect,
+        link_rel=None,
+        strip_comments=False,
+        url_schemes=schemes | {"javascript", "vbscript", "data", "file", "blob"},
+    )
     return findings
 
 
 def sanitize(html: str, policy: Allowlist = PAGE) -> str:
     """``html`` with everything outside ``policy`` removed (nh3); scripts and styles lose their content."""
+
     # nh3 keeps or drops a class attribute as a whole; the filter applies the prefix rules.
     def keep(tag: str, attribute: str, value: str) -> str | None:
         return None if attribute == "class" and not policy.allows_class(tag, value) else value

@@ -21,8 +21,16 @@ import markdown
 #: The Markdown configuration of the repository's ``mkdocs.yml`` as MkDocs resolves it
 #: (MkDocs adds toc, tables and fenced_code itself).
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
-    "toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list", "md_in_html",
-    "pymdownx.superfences", "pymdownx.details",
+    "toc",
+    "tables",
+    "fenced_code",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "pymdownx.superfences",
+    "pymdownx.details",
 )
 DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {
     "tables": {"use_align_attribute": True},
@@ -81,10 +89,12 @@ def project_config(root: Path) -> tuple[tuple[str, ...], dict[str, dict[str, Any
 class BodyRenderer:
     """One reusable Python-Markdown instance (building one per body would cost more than rendering)."""
 
-    def __init__(self, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
-                 configs: dict[str, dict[str, Any]] | None = None) -> None:
-        self._md = markdown.Markdown(extensions=list(extensions),
-                                     extension_configs=DEFAULT_CONFIGS if configs is None else configs)
+    def __init__(
+        self, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, configs: dict[str, dict[str, Any]] | None = None
+    ) -> None:
+        self._md = markdown.Markdown(
+            extensions=list(extensions), extension_configs=DEFAULT_CONFIGS if configs is None else configs
+        )
 
     def render(self, body: str) -> Rendered:
         """Render ``body``.

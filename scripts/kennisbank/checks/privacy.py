@@ -31,14 +31,30 @@ from linkify_it import LinkifyIt
 from stdnum import iban
 from stdnum.nl import bsn
 
-from kennisbank.content.entry import Entry
 from kennisbank.checks.problems import Problem
 from kennisbank.checks.schema_problems import field_name
+from kennisbank.content.entry import Entry
 
 #: Fields that hold ids, addresses, dates or vocabulary ids, never free text.
-NOT_FREE_TEXT = frozenset({"id", "related", "aliases", "published", "updated", "review_by", "reviewed_numbers",
-                           "themes", "tags", "organisation_types", "target_groups", "status", "users", "phases",
-                           "maturity"})
+NOT_FREE_TEXT = frozenset(
+    {
+        "id",
+        "related",
+        "aliases",
+        "published",
+        "updated",
+        "review_by",
+        "reviewed_numbers",
+        "themes",
+        "tags",
+        "organisation_types",
+        "target_groups",
+        "status",
+        "users",
+        "phases",
+        "maturity",
+    }
+)
 
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SEPARATOR = "[ .\\-/\u2010-\u2015\u00a0\u2009\u202f]"
@@ -46,7 +62,9 @@ _SEPARATOR = "[ .\\-/\u2010-\u2015\u00a0\u2009\u202f]"
 _NUMBER = re.compile(rf"(?<![\w.@/-])(\+|00)?\d(?:{_SEPARATOR}?\d){{7,14}}(?![\w@]|[.,]\d)")
 _AREA_CODE = re.compile(r"\((0\d{1,3})\)\s*")
 _AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_IBAN_CANDIDATE = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{2}}\d{{2}}(?:{_SEPARATOR}?[A-Za-z0-9]){{11,30}}(?![A-Za-z0-9])")
+_IBAN_CANDIDATE = re.compile(
+    rf"(?<![A-Za-z0-9])[A-Za-z]{{2}}\d{{2}}(?:{_SEPARATOR}?[A-Za-z0-9]){{11,30}}(?![A-Za-z0-9])"
+)
 _AT = r"(?:\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\[\s*apenstaartje\s*\])\s*|\s+at\s+)"
 _DOT = r"(?:\.|\s*(?:\[\s*(?:dot|punt)\s*\]|\(\s*(?:dot|punt)\s*\)|\{\s*(?:dot|punt)\s*\})\s*|\s+(?:dot|punt)\s+)"
 _OBFUSCATED_EMAIL = re.compile(rf"([\w.+-]+){_AT}([\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,}})\b", re.IGNORECASE)
@@ -77,7 +95,9 @@ def personal_data_problems(entry: Entry, functional_mailboxes: tuple[str, ...]) 
         PII001 (BSN), PII002 (IBAN), PII003 (phone), PII004 (e-mail) problems with file
         lines; the field is the front-matter path (``contact_role``) or ``body``.
     """
-    reviewed = {_digits_and_letters(str(n)) for n in entry.meta.get("reviewed_numbers") or [] if isinstance(n, (str, int))}
+    reviewed = {
+        _digits_and_letters(str(n)) for n in entry.meta.get("reviewed_numbers") or [] if isinstance(n, (str, int))
+    }
     problems: list[Problem] = []
     for path, text in _free_text(entry.meta):
         line = entry.line_of(path)
@@ -124,7 +144,7 @@ def _findings(text: str, reviewed: set[str], mailboxes: tuple[str, ...]) -> Iter
         if digits in reviewed or _digits_and_letters(raw) in reviewed:
             continue
         international = raw.startswith(("+", "00"))
-        if international or digits.startswith("0") and len(digits) >= 10:
+        if international or (digits.startswith("0") and len(digits) >= 10):
             if _is_private_phone(raw):
                 yield match.start(), "PII003", f"'{raw}' is een telefoonnummer."
             continue
@@ -146,9 +166,7 @@ def _is_private_phone(raw: str) -> bool:
     if not phonenumbers.is_valid_number(number):
         return False
     national = str(number.national_number)
-    if number.country_code == 31 and ("0" + national).startswith(_ORGANISATION_PREFIXES):
-        return False
-    return True
+    return not (number.country_code == 31 and ("0" + national).startswith(_ORGANISATION_PREFIXES))
 
 
 def _emails(text: str, mailboxes: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
@@ -160,7 +178,11 @@ def _emails(text: str, mailboxes: tuple[str, ...]) -> Iterator[tuple[int, str, s
             continue
         seen.add(address)
         if address not in mailboxes:
-            yield match.start(), "PII004", f"'{match.group().strip()}' is een e-mailadres dat niet in functional_mailboxes staat."
+            yield (
+                match.start(),
+                "PII004",
+                f"'{match.group().strip()}' is een e-mailadres dat niet in functional_mailboxes staat.",
+            )
     if "@" in text:
         for link in _LINKIFY.match(text) or []:
             if link.schema != "mailto:":

@@ -7,7 +7,8 @@ import json
 import re
 from collections.abc import Iterable
 
-from kennisbank.checks.problems import CATALOGUE, Problem
+from kennisbank.checks.catalogue import CATALOGUE
+from kennisbank.checks.problems import Problem
 
 FORMATS = ("human", "github", "json")
 
@@ -50,6 +51,7 @@ def _visible(problem: Problem) -> Problem:
     """The problem with control and invisible characters in its texts written as ``\\n`` or
     ``<U+202E>``: a message quotes the contributor's text, which must not break the one-line
     format or reorder the terminal's output."""
+
     def show(text: str) -> str:
         return _INVISIBLE.sub(lambda m: {"\n": "\\n", "\t": "\\t"}.get(m.group(), f"<U+{ord(m.group()):04X}>"), text)
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kennisbank.checks.html_safety import BODY, Finding, html_findings, scheme_of
-from kennisbank.content.entry import Entry
+from kennisbank.checks.allowlists import BODY
+from kennisbank.checks.html_safety import Finding, html_findings, scheme_of
 from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
+from kennisbank.content.entry import Entry
 
 #: Largest body accepted, in bytes of UTF-8. The longest real entry is about 6 KB; 200 KB
 #: is ample and keeps one file from slowing every build.
@@ -69,8 +70,16 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
         try:
             rendered = renderer.render(entry.body)
         except RecursionError:
-            return [Problem(entry.path, entry.body_line, 1, "BODY004", "body",
-                            "De hoofdtekst is te diep genest om te verwerken.")]
+            return [
+                Problem(
+                    entry.path,
+                    entry.body_line,
+                    1,
+                    "BODY004",
+                    "body",
+                    "De hoofdtekst is te diep genest om te verwerken.",
+                )
+            ]
         headings = rendered.headings
         problems.extend(_finding_problems(entry, html_findings(rendered.html, BODY, remote_images=True)))
     else:
@@ -79,16 +88,35 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
     second = []
     for level, text in headings:
         if level == 1:
-            problems.append(Problem(entry.path, entry.body_line + _heading_line(lines, text), 1, "BODY002", "body",
-                                    f"De hoofdtekst bevat een kop op het hoogste niveau ('# {text}')."))
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.body_line + _heading_line(lines, text),
+                    1,
+                    "BODY002",
+                    "body",
+                    f"De hoofdtekst bevat een kop op het hoogste niveau ('# {text}').",
+                )
+            )
         elif level == 2:
             second.append(text)
     for heading in entry.collection.headings:
         if heading not in second:
-            problems.append(Problem(entry.path, entry.body_line, 1, "BODY001", "body",
-                                    f"De verplichte kop '## {heading}' ontbreekt.",
-                                    "Vaste koppen voor een " + entry.collection.label_singular.lower() + ": "
-                                    + ", ".join("## " + h for h in entry.collection.headings) + "."))
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.body_line,
+                    1,
+                    "BODY001",
+                    "body",
+                    f"De verplichte kop '## {heading}' ontbreekt.",
+                    "Vaste koppen voor een "
+                    + entry.collection.label_singular.lower()
+                    + ": "
+                    + ", ".join("## " + h for h in entry.collection.headings)
+                    + ".",
+                )
+            )
     return problems
 
 
@@ -108,9 +136,15 @@ def limit_problems(entry: Entry) -> Iterator[Problem]:
     line nested deeper than :data:`MAX_NESTING` (list indentation, ``>`` or open ``[``)."""
     size = len(entry.body.encode("utf-8"))
     if size > MAX_BODY_BYTES:
-        yield Problem(entry.path, entry.body_line, 1, "BODY003", "body",
-                      f"De hoofdtekst is {size // 1024} KB groot; het maximum is {MAX_BODY_BYTES // 1024} KB.",
-                      "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (related).")
+        yield Problem(
+            entry.path,
+            entry.body_line,
+            1,
+            "BODY003",
+            "body",
+            f"De hoofdtekst is {size // 1024} KB groot; het maximum is {MAX_BODY_BYTES // 1024} KB.",
+            "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (related).",
+        )
         return
     depth = 0
     for offset, line in enumerate(entry.body.split("\n")):
@@ -125,9 +159,15 @@ def limit_problems(entry: Entry) -> Iterator[Problem]:
         worst = max(quotes, lists, brackets[0])
         if worst > MAX_NESTING:
             what = "blokcitaten (>)" if worst == quotes else ("lijsten" if worst == lists else "blokhaken ([)")
-            yield Problem(entry.path, entry.body_line + offset, 1, "BODY004", "body",
-                          f"Hier zijn {what} {worst} niveaus diep genest; het maximum is {MAX_NESTING}.",
-                          "Maak de opbouw platter; een lijst in een lijst is meestal genoeg.")
+            yield Problem(
+                entry.path,
+                entry.body_line + offset,
+                1,
+                "BODY004",
+                "body",
+                f"Hier zijn {what} {worst} niveaus diep genest; het maximum is {MAX_NESTING}.",
+                "Maak de opbouw platter; een lijst in een lijst is meestal genoeg.",
+            )
             return
 
 
@@ -161,17 +201,29 @@ def _finding_problems(entry: Entry, findings: list[Finding]) -> list[Problem]:
 
 def _problem(entry: Entry, line: int, finding: Finding) -> Problem:
     if finding.kind == "remote-image":
-        return Problem(entry.path, line, 1, "SAFE003", "body",
-                       f"De afbeelding '{finding.value[:60]}' komt van een andere website; "
-                       "lezers zouden die website dan ongevraagd bezoeken.")
+        return Problem(
+            entry.path,
+            line,
+            1,
+            "SAFE003",
+            "body",
+            f"De afbeelding '{finding.value[:60]}' komt van een andere website; "
+            "lezers zouden die website dan ongevraagd bezoeken.",
+        )
     if finding.kind == "scheme" or (finding.kind == "element" and ":" in finding.tag):
         url = finding.value or finding.tag
         scheme = scheme_of(url) if finding.kind == "scheme" else finding.tag.split(":", 1)[0]
-        return Problem(entry.path, line, 1, "SAFE002", "body",
-                       f"De link '{url[:60]}' gebruikt " + (f"het protocol '{scheme}:'" if scheme else "geen protocol")
-                       + "; alleen https://, http:// en mailto: zijn toegestaan.",
-                       "Verwijzen naar een ander item doe je met het veld 'related', niet met een link."
-                       if not scheme else "")
+        return Problem(
+            entry.path,
+            line,
+            1,
+            "SAFE002",
+            "body",
+            f"De link '{url[:60]}' gebruikt "
+            + (f"het protocol '{scheme}:'" if scheme else "geen protocol")
+            + "; alleen https://, http:// en mailto: zijn toegestaan.",
+            "Verwijzen naar een ander item doe je met het veld 'related', niet met een link." if not scheme else "",
+        )
     if finding.kind == "element":
         what = f"het HTML-element <{finding.tag}>"
     elif finding.kind == "comment":
@@ -179,11 +231,19 @@ def _problem(entry: Entry, line: int, finding: Finding) -> Problem:
     elif finding.kind == "class":
         what = f"de opmaakklasse '{finding.value[:40]}' op <{finding.tag}>"
     else:
-        what = f"het attribuut {finding.name}=\"{finding.value[:40]}\" op <{finding.tag}>"
-    return Problem(entry.path, line, 1, "SAFE001", "body",
-                   f"De hoofdtekst bevat {what}; de site zou dat weghalen.",
-                   "Gebruik alleen Markdown: **vet**, [tekst](https://...), lijsten en koppen. "
-                   "Attributen met {: ... } zijn niet toegestaan." if finding.kind in ("attribute", "class") else "")
+        what = f'het attribuut {finding.name}="{finding.value[:40]}" op <{finding.tag}>'
+    return Problem(
+        entry.path,
+        line,
+        1,
+        "SAFE001",
+        "body",
+        f"De hoofdtekst bevat {what}; de site zou dat weghalen.",
+        "Gebruik alleen Markdown: **vet**, [tekst](https://...), lijsten en koppen. "
+        "Attributen met {: ... } zijn niet toegestaan."
+        if finding.kind in ("attribute", "class")
+        else "",
+    )
 
 
 def _needles(finding: Finding) -> list[str]:

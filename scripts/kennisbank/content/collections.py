@@ -53,8 +53,12 @@ COLLECTIONS: tuple[Collection, ...] = (
         "waarom en hoe, en wat anderen ervan kunnen leren.",
         overview_columns=(("themes", "Thema's"), ("status", "Status")),
         facet_rows=(("organisation_types", "Organisatietype"), ("target_groups", "Doelgroep"), ("status", "Status")),
-        text_rows=(("organisations", "Organisaties"), ("domain", "Domein"), ("period", "Periode"),
-                   ("contact_role", "Contact")),
+        text_rows=(
+            ("organisations", "Organisaties"),
+            ("domain", "Domein"),
+            ("period", "Periode"),
+            ("contact_role", "Contact"),
+        ),
     ),
     Collection(
         name="dilemma",
@@ -68,7 +72,11 @@ COLLECTIONS: tuple[Collection, ...] = (
         intro="Spanningen tussen publieke waarden of doelen waar professionals in de "
         "praktijk tegenaan lopen, open besproken.",
         overview_columns=(("themes", "Thema's"), ("status", "Status")),
-        facet_rows=(("organisation_types", "Wie loopt ertegenaan"), ("target_groups", "Doelgroep"), ("status", "Status")),
+        facet_rows=(
+            ("organisation_types", "Wie loopt ertegenaan"),
+            ("target_groups", "Doelgroep"),
+            ("status", "Status"),
+        ),
         text_rows=(("values", "Waarden in spanning"),),
     ),
     Collection(
@@ -83,8 +91,12 @@ COLLECTIONS: tuple[Collection, ...] = (
         intro="Het overzicht van instrumenten om met de politiek te werken en om de "
         "uitvoerbaarheid van wetten, moties en amendementen te toetsen.",
         overview_columns=(("themes", "Thema's"), ("maturity", "Volwassenheid")),
-        facet_rows=(("users", "Gebruikers"), ("phases", "Fase van de beleidscyclus"),
-                    ("maturity", "Volwassenheid"), ("organisation_types", "Organisatietype")),
+        facet_rows=(
+            ("users", "Gebruikers"),
+            ("phases", "Fase van de beleidscyclus"),
+            ("maturity", "Volwassenheid"),
+            ("organisation_types", "Organisatietype"),
+        ),
         text_rows=(("purpose", "Doel"), ("organiser", "Eigenaar of organisator")),
     ),
 )

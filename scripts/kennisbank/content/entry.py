@@ -114,6 +114,6 @@ def _same_key(node: yaml.Node, key: Any) -> bool:
     if not isinstance(node, yaml.ScalarNode):
         return False
     if isinstance(key, str):
-        return node.value == key
+        return bool(node.value == key)
     loaded = yaml.load(node.value, Loader=Loader)  # noqa: S506 - safe loader; only for the rare non-text key
-    return type(loaded) is type(key) and loaded == key
+    return bool(type(loaded) is type(key) and loaded == key)

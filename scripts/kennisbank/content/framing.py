@@ -49,7 +49,9 @@ def frame(text: str, shown: str) -> tuple[Frame | None, list[Problem]]:
     """
     problems: list[Problem] = []
     if text.startswith("\ufeff"):
-        problems.append(Problem(shown, 1, 1, "FM002", "", "Het bestand begint met een onzichtbaar BOM-teken vóór '---'."))
+        problems.append(
+            Problem(shown, 1, 1, "FM002", "", "Het bestand begint met een onzichtbaar BOM-teken vóór '---'.")
+        )
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n")
@@ -57,21 +59,27 @@ def frame(text: str, shown: str) -> tuple[Frame | None, list[Problem]]:
     first_line = text if first_end < 0 else text[:first_end]
     if first_line.rstrip() != _FENCE:
         if _META_LINE_RE.match(first_line):
-            message = (f"Regel 1 ('{first_line[:40]}') ziet eruit als een veld, maar de front matter begint niet met '---'. "
-                       "MkDocs zou zulke regels stil als metadata opvatten en van de pagina laten verdwijnen.")
+            message = (
+                f"Regel 1 ('{first_line[:40]}') ziet eruit als een veld, maar de front matter begint niet met '---'. "
+                "MkDocs zou zulke regels stil als metadata opvatten en van de pagina laten verdwijnen."
+            )
         else:
             message = "Het bestand begint niet met '---' op regel 1; de front matter ontbreekt."
         return None, problems + [Problem(shown, 1, 1, "FM001", "", message)]
     closing = _CLOSE_RE.search(text, first_end + 1) if first_end >= 0 else None
     if closing is None:
-        return None, problems + [Problem(shown, 1, 1, "FM003", "",
-                                         "De front matter die op regel 1 begint, wordt nergens met '---' afgesloten.")]
+        return None, problems + [
+            Problem(
+                shown, 1, 1, "FM003", "", "De front matter die op regel 1 begint, wordt nergens met '---' afgesloten."
+            )
+        ]
     close = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
-    yaml_text = text[first_end + 1:max(closing.start() - 1, first_end + 1)]
+    yaml_text = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        return None, problems + [Problem(shown, 2, 1, "FM008", "",
-                                         f"De front matter is groter dan {MAX_FRONT_MATTER_BYTES // 1024} KB.")]
-    body = text[closing.end() + 1:]
+        return None, problems + [
+            Problem(shown, 2, 1, "FM008", "", f"De front matter is groter dan {MAX_FRONT_MATTER_BYTES // 1024} KB.")
+        ]
+    body = text[closing.end() + 1 :]
     problems.extend(_second_block(body, close + 2, shown))
     return Frame(text, yaml_text, body, close + 2), problems
 
@@ -81,5 +89,13 @@ def _second_block(body: str, first_line: int, shown: str) -> list[Problem]:
     match = _SECOND_FENCE_RE.match(body)
     if not match:
         return []
-    return [Problem(shown, first_line + body.count("\n", 0, match.start(1)), 1, "FM010", "",
-                    "Na de front matter begint een tweede blok met '---'; die tekst zou niet goed op de site komen.")]
+    return [
+        Problem(
+            shown,
+            first_line + body.count("\n", 0, match.start(1)),
+            1,
+            "FM010",
+            "",
+            "Na de front matter begint een tweede blok met '---'; die tekst zou niet goed op de site komen.",
+        )
+    ]

@@ -22,7 +22,11 @@ def git_dates(root: Path, folders: tuple[str, ...]) -> dict[str, str]:
     try:
         result = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--", *folders],
-            cwd=root, capture_output=True, text=True, timeout=120, check=False,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return {}

@@ -31,10 +31,20 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u
 FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _NAMES = {
-    "\x00": "nulteken", "\x09": "tab", "\x0b": "verticale tab", "\x0c": "paginaeinde", "\x1b": "escapeteken",
-    "\x7f": "wisteken", "\u00a0": "harde spatie", "\u200b": "breedteloze spatie",
-    "\u200c": "breedteloze niet-verbinder", "\u200d": "breedteloze verbinder", "\u2060": "woordverbinder",
-    "\ufeff": "BOM-teken", "\u200e": "links-naar-rechtsteken", "\u200f": "rechts-naar-linksteken",
+    "\x00": "nulteken",
+    "\x09": "tab",
+    "\x0b": "verticale tab",
+    "\x0c": "paginaeinde",
+    "\x1b": "escapeteken",
+    "\x7f": "wisteken",
+    "\u00a0": "harde spatie",
+    "\u200b": "breedteloze spatie",
+    "\u200c": "breedteloze niet-verbinder",
+    "\u200d": "breedteloze verbinder",
+    "\u2060": "woordverbinder",
+    "\ufeff": "BOM-teken",
+    "\u200e": "links-naar-rechtsteken",
+    "\u200f": "rechts-naar-linksteken",
     "\u061c": "Arabisch richtingsteken",
 }
 
@@ -52,7 +62,9 @@ def describe(char: str) -> str:
     return f"{name} (U+{ord(char):04X})"
 
 
-_NBSP_STRUCTURE = re.compile("^([ \u00a0]*\u00a0)|^[ \u00a0]*(?:-[ \u00a0]+)?[^\\s:#'\"][^:#]*?:(\u00a0)|^[ \u00a0]*-(\u00a0)")
+_NBSP_STRUCTURE = re.compile(
+    "^([ \u00a0]*\u00a0)|^[ \u00a0]*(?:-[ \u00a0]+)?[^\\s:#'\"][^:#]*?:(\u00a0)|^[ \u00a0]*-(\u00a0)"
+)
 
 
 def nbsp_problems(yaml_text: str, shown: str) -> list[Problem]:
@@ -65,11 +77,18 @@ def nbsp_problems(yaml_text: str, shown: str) -> list[Problem]:
         if match:
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
             column = match.end(group)  # 1-based column of the hard space itself
-            problems.append(Problem(
-                shown, index + 2, column, "FM005", "",
-                f"Op regel {index + 2}, kolom {column} staat een harde spatie (U+00A0) waar YAML een gewone spatie "
-                "verwacht; YAML leest de regel daardoor anders dan hij eruitziet.",
-                "Vervang de harde spatie door een gewone spatie (typ de spatie opnieuw)."))
+            problems.append(
+                Problem(
+                    shown,
+                    index + 2,
+                    column,
+                    "FM005",
+                    "",
+                    f"Op regel {index + 2}, kolom {column} staat een harde spatie (U+00A0) waar YAML een gewone spatie "
+                    "verwacht; YAML leest de regel daardoor anders dan hij eruitziet.",
+                    "Vervang de harde spatie door een gewone spatie (typ de spatie opnieuw).",
+                )
+            )
     return problems
 
 
@@ -87,15 +106,22 @@ def comment_cut_problems(yaml_text: str, shown: str) -> list[Problem]:
                 continue
             end = token.end_mark.index
             line_end = yaml_text.find("\n", end)
-            rest = yaml_text[end:line_end if line_end >= 0 else len(yaml_text)]
+            rest = yaml_text[end : line_end if line_end >= 0 else len(yaml_text)]
             if _COMMENT_AFTER.match(rest):
                 shown_rest = rest.strip()[:40]
-                problems.append(Problem(
-                    shown, token.start_mark.line + 2, token.start_mark.column + 1, "FM012", "",
-                    f"YAML leest '{token.value[:40]}' als de hele waarde: wat volgt ('{shown_rest}') geldt als "
-                    "opmerking en verdwijnt.",
-                    f"Zet de hele waarde tussen aanhalingstekens: \"{token.value} {rest.strip()}\", "
-                    "of zet een opmerking op een eigen regel."))
+                problems.append(
+                    Problem(
+                        shown,
+                        token.start_mark.line + 2,
+                        token.start_mark.column + 1,
+                        "FM012",
+                        "",
+                        f"YAML leest '{token.value[:40]}' als de hele waarde: wat volgt ('{shown_rest}') geldt als "
+                        "opmerking en verdwijnt.",
+                        f'Zet de hele waarde tussen aanhalingstekens: "{token.value} {rest.strip()}", '
+                        "of zet een opmerking op een eigen regel.",
+                    )
+                )
     except yaml.YAMLError:
         return []  # the composer reports the syntax error with its line
     return problems
@@ -116,9 +142,15 @@ def value_problems(node: yaml.Node, lines: list[str], shown: str, path: str = ""
             line = node.start_mark.line + 2
             source = lines[line - 1] if 0 < line <= len(lines) else ""
             column = source.find(match.group()) + 1 or node.start_mark.column + 1
-            yield Problem(shown, line, column, "FM011", path,
-                          f"In '{path or 'de front matter'}' staat een onzichtbaar teken: {describe(match.group())}.",
-                          "Verwijder het teken; typ de waarde zo nodig opnieuw.")
+            yield Problem(
+                shown,
+                line,
+                column,
+                "FM011",
+                path,
+                f"In '{path or 'de front matter'}' staat een onzichtbaar teken: {describe(match.group())}.",
+                "Verwijder het teken; typ de waarde zo nodig opnieuw.",
+            )
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else "?"
@@ -137,7 +169,15 @@ def body_character_problems(body: str, first_line: int, shown: str) -> list[Prob
     for offset, line in enumerate(body.split("\n")):
         match = FORBIDDEN_IN_BODY.search(line)
         if match:
-            problems.append(Problem(shown, first_line + offset, match.start() + 1, "FM011", "body",
-                                    f"In de hoofdtekst staat een onzichtbaar teken: {describe(match.group())}.",
-                                    "Verwijder het teken; typ de regel zo nodig opnieuw."))
+            problems.append(
+                Problem(
+                    shown,
+                    first_line + offset,
+                    match.start() + 1,
+                    "FM011",
+                    "body",
+                    f"In de hoofdtekst staat een onzichtbaar teken: {describe(match.group())}.",
+                    "Verwijder het teken; typ de regel zo nodig opnieuw.",
+                )
+            )
     return problems

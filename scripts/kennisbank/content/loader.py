@@ -10,6 +10,7 @@ here, and the Dutch wording of libyaml's errors (:mod:`kennisbank.content.yaml_m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +64,17 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
     """Frame and parse the text of one entry file; see :func:`read_entry` for the result."""
     problems: list[Problem] = []
     if not SLUG_RE.fullmatch(stem):
-        problems.append(Problem(
-            shown, 0, 1, "FILE001", "",
-            f"De bestandsnaam '{stem}.md' is geen nette slug voor een webadres.",
-            f"Hernoem het bestand naar '{suggest_slug(stem)}.md'.",
-        ))
+        problems.append(
+            Problem(
+                shown,
+                0,
+                1,
+                "FILE001",
+                "",
+                f"De bestandsnaam '{stem}.md' is geen nette slug voor een webadres.",
+                f"Hernoem het bestand naar '{suggest_slug(stem)}.md'.",
+            )
+        )
     framed, frame_problems = frame(text, shown)
     problems.extend(frame_problems)
     if framed is None:
@@ -77,8 +84,16 @@ def parse_entry(text: str, shown: str, stem: str, collection: Collection) -> tup
         return None, problems + yaml_problems
     key_lines = {k.value: k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     problems.extend(hygiene.body_character_problems(framed.body, framed.body_line, shown))
-    entry = Entry(collection=collection, path=shown, slug=stem, meta=meta, body=framed.body,
-                  body_line=framed.body_line, key_lines=key_lines, root_node=node)
+    entry = Entry(
+        collection=collection,
+        path=shown,
+        slug=stem,
+        meta=meta,
+        body=framed.body,
+        body_line=framed.body_line,
+        key_lines=key_lines,
+        root_node=node,
+    )
     return entry, problems
 
 
@@ -105,9 +120,21 @@ def compose(yaml_text: str, text: str, shown: str) -> tuple[yaml.MappingNode | N
         if node is None:
             node = yaml.MappingNode("tag:yaml.org,2002:map", [])
         if not isinstance(node, yaml.MappingNode):
-            return None, {}, [Problem(shown, node.start_mark.line + 2, 1, "FM004", "",
-                                      "De front matter is geen reeks velden ('veld: waarde') maar een "
-                                      + ("lijst." if isinstance(node, yaml.SequenceNode) else "losse waarde."))]
+            return (
+                None,
+                {},
+                [
+                    Problem(
+                        shown,
+                        node.start_mark.line + 2,
+                        1,
+                        "FM004",
+                        "",
+                        "De front matter is geen reeks velden ('veld: waarde') maar een "
+                        + ("lijst." if isinstance(node, yaml.SequenceNode) else "losse waarde."),
+                    )
+                ],
+            )
         refused = _node_problems(node, yaml_text, text, shown)
         if refused:
             return None, {}, refused
@@ -157,9 +184,17 @@ def _token_problems(yaml_text: str, shown: str) -> list[Problem]:
             elif isinstance(token, yaml.TagToken):
                 handle, suffix = token.value
                 label = f"{handle or '!<'}{suffix}{'' if handle else '>'}"
-                found.append(Problem(shown, line, token.start_mark.column + 1, "FM005", "",
-                                     f"Het YAML-label '{label}' is niet toegestaan.",
-                                     "Haal het label weg; staat er gewone tekst die met ! begint, zet die dan tussen aanhalingstekens."))
+                found.append(
+                    Problem(
+                        shown,
+                        line,
+                        token.start_mark.column + 1,
+                        "FM005",
+                        "",
+                        f"Het YAML-label '{label}' is niet toegestaan.",
+                        "Haal het label weg; staat er gewone tekst die met ! begint, zet die dan tussen aanhalingstekens.",
+                    )
+                )
     except yaml.YAMLError:
         return []  # the composer reports the syntax error with its line
     for line, names in marks.items():
@@ -172,15 +207,21 @@ def _token_problems(yaml_text: str, shown: str) -> list[Problem]:
     return sorted(found)
 
 
-def _duplicate_keys(node: yaml.Node, shown: str, prefix: str = ""):
+def _duplicate_keys(node: yaml.Node, shown: str, prefix: str = "") -> Iterator[Problem]:
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
             line = key.start_mark.line + 2
             if name in seen:
-                yield Problem(shown, line, key.start_mark.column + 1, "FM006", prefix + str(name),
-                              f"Het veld '{prefix}{name}' staat er twee keer in: op regel {seen[name]} en op regel {line}.")
+                yield Problem(
+                    shown,
+                    line,
+                    key.start_mark.column + 1,
+                    "FM006",
+                    prefix + str(name),
+                    f"Het veld '{prefix}{name}' staat er twee keer in: op regel {seen[name]} en op regel {line}.",
+                )
             else:
                 seen[name] = line
             yield from _duplicate_keys(value, shown, f"{prefix}{name}.")

@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kennisbank.checks.problems import Problem
 from kennisbank.content.collections import COLLECTIONS, Collection
 from kennisbank.content.entry import Entry
 from kennisbank.content.loader import read_entry
-from kennisbank.checks.problems import Problem
 from kennisbank.content.vocabularies import Vocabularies, VocabularyError, load_vocabularies
 
 VOCABULARIES_FILE = "vocabularies.yml"
@@ -63,8 +63,16 @@ def scan_folder(root: Path, collection: Collection) -> tuple[list[Path], list[Pr
     """
     folder = root / collection.folder
     if folder.is_symlink():
-        return [], [Problem(collection.folder, 0, 1, "FILE002", "",
-                            f"De map {collection.folder}/ is een snelkoppeling (symlink); de kennisbank leest alleen een echte map.")]
+        return [], [
+            Problem(
+                collection.folder,
+                0,
+                1,
+                "FILE002",
+                "",
+                f"De map {collection.folder}/ is een snelkoppeling (symlink); de kennisbank leest alleen een echte map.",
+            )
+        ]
     if not folder.is_dir():
         return [], []
     files: list[Path] = []
@@ -75,22 +83,46 @@ def scan_folder(root: Path, collection: Collection) -> tuple[list[Path], list[Pr
         if name.lower() in _NOT_ENTRIES and not path.is_symlink():
             continue
         if path.is_symlink():
-            problems.append(Problem(shown, 0, 1, "FILE002", "",
-                                    f"{shown} is een snelkoppeling (symlink); die kan een bestand van buiten de kennisbank publiceren.",
-                                    "Zet het bestand zelf in de map in plaats van een snelkoppeling."))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    1,
+                    "FILE002",
+                    "",
+                    f"{shown} is een snelkoppeling (symlink); die kan een bestand van buiten de kennisbank publiceren.",
+                    "Zet het bestand zelf in de map in plaats van een snelkoppeling.",
+                )
+            )
         elif path.is_dir():
-            problems.append(Problem(shown, 0, 1, "FILE002", "",
-                                    f"{shown}/ is een map; in {collection.folder}/ staan alleen items, zonder submappen.",
-                                    f"Zet de items direct in {collection.folder}/."))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    1,
+                    "FILE002",
+                    "",
+                    f"{shown}/ is een map; in {collection.folder}/ staan alleen items, zonder submappen.",
+                    f"Zet de items direct in {collection.folder}/.",
+                )
+            )
         elif not path.is_file():
             problems.append(Problem(shown, 0, 1, "FILE002", "", f"{shown} is geen gewoon bestand."))
         elif name.startswith("_") and name.endswith(".md"):
             continue
         elif not name.endswith(".md"):
             stem = name.split(".", 1)[0] if not name.startswith(".") else name.lstrip(".")
-            problems.append(Problem(shown, 0, 1, "FILE002", "",
-                                    f"{shown} eindigt niet op .md; het zou stil worden overgeslagen.",
-                                    f"Hernoem het naar '{stem.lower() or 'item'}.md', of haal het uit de map."))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    1,
+                    "FILE002",
+                    "",
+                    f"{shown} eindigt niet op .md; het zou stil worden overgeslagen.",
+                    f"Hernoem het naar '{stem.lower() or 'item'}.md', of haal het uit de map.",
+                )
+            )
         else:
             files.append(path)
     return files, problems
@@ -110,9 +142,17 @@ def docs_problems(root: Path) -> list[Problem]:
             path = Path(folder) / name
             if path.is_symlink():
                 shown = path.relative_to(root).as_posix()
-                problems.append(Problem(shown, 0, 1, "FILE002", "",
-                                        f"{shown} is een snelkoppeling (symlink); de site zou publiceren waar die naar wijst.",
-                                        "Zet het bestand zelf in docs/ in plaats van een snelkoppeling."))
+                problems.append(
+                    Problem(
+                        shown,
+                        0,
+                        1,
+                        "FILE002",
+                        "",
+                        f"{shown} is een snelkoppeling (symlink); de site zou publiceren waar die naar wijst.",
+                        "Zet het bestand zelf in docs/ in plaats van een snelkoppeling.",
+                    )
+                )
     return problems
 
 
@@ -134,8 +174,10 @@ def load_project(root: Path) -> Project:
     except VocabularyError as exc:
         raise ConfigError(str(exc)) from None
     if not any((root / c.folder).is_dir() for c in COLLECTIONS):
-        raise ConfigError(f"{root}: geen van de mappen {', '.join(c.folder for c in COLLECTIONS)} gevonden. "
-                          "Start het commando in de map van de kennisbank of geef --root op.")
+        raise ConfigError(
+            f"{root}: geen van de mappen {', '.join(c.folder for c in COLLECTIONS)} gevonden. "
+            "Start het commando in de map van de kennisbank of geef --root op."
+        )
     project = Project(root=root, vocabularies=vocabularies)
     project.problems.extend(docs_problems(root))
     for collection in COLLECTIONS:

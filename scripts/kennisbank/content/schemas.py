@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import functools
-import re
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
@@ -43,13 +43,13 @@ def _ecma_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def _pattern(validator, pattern, instance, schema):  # noqa: ANN001 - jsonschema's keyword protocol
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
     if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 #: Draft 2020-12 with ECMA-262 ``$`` in ``pattern`` (see :func:`_ecma_pattern`).
-Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
 
 
 class SchemaError(Exception):
@@ -93,7 +93,14 @@ def bundle(collection: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]
     the caller falls back to the schema as written.
     """
     if collection.get("allOf") != [{"$ref": COMMON_SCHEMA}] or set(common) - {
-            "$schema", "title", "description", "type", "required", "properties", "$defs"}:
+        "$schema",
+        "title",
+        "description",
+        "type",
+        "required",
+        "properties",
+        "$defs",
+    }:
         return None
     if collection.get("unevaluatedProperties") is not False or "$defs" in collection:
         return None
@@ -105,7 +112,8 @@ def bundle(collection: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]
         properties[key] = {**properties.get(key, {}), **sub}
     merged["properties"] = properties
     merged["additionalProperties"] = False
-    return _inline(merged, common.get("$defs", {}))
+    inlined: dict[str, Any] = _inline(merged, common.get("$defs", {}))
+    return inlined
 
 
 def load_schemas(schemas_dir: Path) -> SchemaSet:

@@ -69,22 +69,63 @@ def _same(vocabulary: str, collections: tuple[str, ...] = _ALL) -> dict[str, str
 
 
 TAXONOMIES: tuple[Taxonomy, ...] = (
-    Taxonomy("themes", _same("themes"), "themas", "Thema's", "Thema",
-             "De vier versnellingsthema's en de zeven thema's om door te zetten en uit te bouwen uit de herijking "
-             "van Werk aan Uitvoering."),
-    Taxonomy("organisation_types", _same("organisation_types"), "organisatietypen", "Organisatietypen",
-             "Organisatietype", "Wat is er geprobeerd door, of speelt er bij, uw soort organisatie?"),
-    Taxonomy("target_groups", _same("target_groups", ("practice", "dilemma")), "doelgroepen", "Doelgroepen",
-             "Doelgroep", "Voor wie het voorbeeld of dilemma gevolgen heeft."),
-    Taxonomy("status", {"practice": "practice_status", "dilemma": "dilemma_status"}, "status", "Status", "Status",
-             "Lopende en afgeronde voorbeelden, en dilemma's die open zijn, in de ACU besproken worden of doorbroken zijn."),
-    Taxonomy("users", _same("instrument_users", ("instrument",)), "gebruikers", "Gebruikers van instrumenten",
-             "Gebruiker", "Welke instrumenten Tweede Kamer, Eerste Kamer, ministeries, uitvoerders en medeoverheden "
-             "gebruiken."),
-    Taxonomy("phases", _same("policy_phases", ("instrument",)), "beleidsfasen", "Fasen van de beleidscyclus", "Fase",
-             "Welke instrumenten in welke fase van de beleidscyclus helpen."),
-    Taxonomy("maturity", _same("maturity", ("instrument",)), "volwassenheid", "Volwassenheid van instrumenten",
-             "Volwassenheid", "Van idee tot instrument dat in gebruik is."),
+    Taxonomy(
+        "themes",
+        _same("themes"),
+        "themas",
+        "Thema's",
+        "Thema",
+        "De vier versnellingsthema's en de zeven thema's om door te zetten en uit te bouwen uit de herijking "
+        "van Werk aan Uitvoering.",
+    ),
+    Taxonomy(
+        "organisation_types",
+        _same("organisation_types"),
+        "organisatietypen",
+        "Organisatietypen",
+        "Organisatietype",
+        "Wat is er geprobeerd door, of speelt er bij, uw soort organisatie?",
+    ),
+    Taxonomy(
+        "target_groups",
+        _same("target_groups", ("practice", "dilemma")),
+        "doelgroepen",
+        "Doelgroepen",
+        "Doelgroep",
+        "Voor wie het voorbeeld of dilemma gevolgen heeft.",
+    ),
+    Taxonomy(
+        "status",
+        {"practice": "practice_status", "dilemma": "dilemma_status"},
+        "status",
+        "Status",
+        "Status",
+        "Lopende en afgeronde voorbeelden, en dilemma's die open zijn, in de ACU besproken worden of doorbroken zijn.",
+    ),
+    Taxonomy(
+        "users",
+        _same("instrument_users", ("instrument",)),
+        "gebruikers",
+        "Gebruikers van instrumenten",
+        "Gebruiker",
+        "Welke instrumenten Tweede Kamer, Eerste Kamer, ministeries, uitvoerders en medeoverheden gebruiken.",
+    ),
+    Taxonomy(
+        "phases",
+        _same("policy_phases", ("instrument",)),
+        "beleidsfasen",
+        "Fasen van de beleidscyclus",
+        "Fase",
+        "Welke instrumenten in welke fase van de beleidscyclus helpen.",
+    ),
+    Taxonomy(
+        "maturity",
+        _same("maturity", ("instrument",)),
+        "volwassenheid",
+        "Volwassenheid van instrumenten",
+        "Volwassenheid",
+        "Van idee tot instrument dat in gebruik is.",
+    ),
     Taxonomy("tags", _same("tags"), "", "Trefwoorden", "Trefwoord"),
 )
 

@@ -12,8 +12,15 @@ from kennisbank.content.hygiene import FORBIDDEN, describe
 from kennisbank.content.yamlio import Loader
 
 REQUIRED = (
-    "themes", "organisation_types", "target_groups", "practice_status", "dilemma_status",
-    "instrument_users", "policy_phases", "maturity", "tags",
+    "themes",
+    "organisation_types",
+    "target_groups",
+    "practice_status",
+    "dilemma_status",
+    "instrument_users",
+    "policy_phases",
+    "maturity",
+    "tags",
 )
 
 
@@ -28,13 +35,17 @@ def _check_term(path: Path, vocabulary: str, term: Term) -> None:
     escapes them (``text.md``, ``text.attr``, the plugin's metadata escaping).
     """
     if not TERM_ID_RE.fullmatch(term.id):
-        raise VocabularyError(f"{path}: in '{vocabulary}' is de id '{term.id}' geen slug: gebruik alleen kleine "
-                              "letters, cijfers en streepjes (de id komt in webadressen).")
+        raise VocabularyError(
+            f"{path}: in '{vocabulary}' is de id '{term.id}' geen slug: gebruik alleen kleine "
+            "letters, cijfers en streepjes (de id komt in webadressen)."
+        )
     for field_name, value in (("id", term.id), ("label", term.label), ("description", term.description)):
         match = FORBIDDEN.search(value)
         if match:
-            raise VocabularyError(f"{path}: in '{vocabulary}', id '{term.id}', staat in {field_name} een "
-                                  f"onzichtbaar teken: {describe(match.group())}.")
+            raise VocabularyError(
+                f"{path}: in '{vocabulary}', id '{term.id}', staat in {field_name} een "
+                f"onzichtbaar teken: {describe(match.group())}."
+            )
 
 
 class VocabularyError(Exception):
@@ -63,7 +74,6 @@ class Vocabularies:
         return term.label if term else term_id
 
 
-
 def load_vocabularies(path: Path) -> Vocabularies:
     """Read ``vocabularies.yml``.
 
@@ -78,10 +88,11 @@ def load_vocabularies(path: Path) -> Vocabularies:
             vocabulary, or a term has no id or label, or an id occurs twice.
     """
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - Loader is a CSafeLoader
     except FileNotFoundError:
-        raise VocabularyError(f"{path} bestaat niet. Start het commando in de map van de kennisbank "
-                              "of geef die map op met --root.") from None
+        raise VocabularyError(
+            f"{path} bestaat niet. Start het commando in de map van de kennisbank of geef die map op met --root."
+        ) from None
     except OSError as exc:
         raise VocabularyError(f"{path}: kan de woordenlijsten niet lezen ({exc.strerror}).") from None
     except yaml.YAMLError as exc:

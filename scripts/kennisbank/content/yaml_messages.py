@@ -12,11 +12,17 @@ from kennisbank.content import hygiene
 #: libyaml's (English) problem texts, in Dutch. Unknown texts get a general Dutch message,
 #: so a contributor never sees the parser's English.
 _YAML_PROBLEMS = (
-    ("did not find expected key", "YAML verwachtte hier een nieuw veld ('veld: waarde'); vaak klopt de inspringing niet"),
+    (
+        "did not find expected key",
+        "YAML verwachtte hier een nieuw veld ('veld: waarde'); vaak klopt de inspringing niet",
+    ),
     ("did not find expected '-' indicator", "in de lijst verwachtte YAML hier een regel die met '- ' begint"),
     ("did not find expected ',' or ']'", "een lijst tussen [ en ] wordt niet goed afgesloten"),
     ("did not find expected ',' or '}'", "een groep tussen { en } wordt niet goed afgesloten"),
-    ("found character that cannot start any token", "een waarde begint met een teken dat YAML niet toestaat, zoals @, ` of %"),
+    (
+        "found character that cannot start any token",
+        "een waarde begint met een teken dat YAML niet toestaat, zoals @, ` of %",
+    ),
     ("found unexpected end of stream", "de front matter houdt midden in een waarde op"),
     ("found unknown escape character", "na een \\ binnen aanhalingstekens staat een teken dat YAML niet kent"),
     ("could not find expected ':'", "na een veldnaam ontbreekt de dubbele punt"),
@@ -46,7 +52,7 @@ def _unclosed_quote(lines: list[str], last: int) -> tuple[int, int, str, str] | 
         match = _QUOTED_VALUE_RE.match(lines[index])
         if not match:
             continue
-        quote, rest = match.group(2), lines[index][match.end():]
+        quote, rest = match.group(2), lines[index][match.end() :]
         count = len(re.findall(r'(?<!\\)"', rest)) if quote == '"' else rest.count("'")
         if count % 2 == 0:  # the closing quote is missing ('' inside single quotes counts double)
             return index + 1, match.start(2) + 1, (match.group(1) or "").strip(), quote
@@ -64,33 +70,70 @@ def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, lines: list[str]) -> P
         key = key.strip().lstrip("-").strip()
         value = value.strip().replace('"', '\\"')
         return Problem(
-            shown, line, col, "FM005", key,
+            shown,
+            line,
+            col,
+            "FM005",
+            key,
             f"In de waarde van '{key}' staat een dubbele punt gevolgd door een spatie; YAML leest dat als een nieuw veld.",
-            f"Zet de waarde tussen aanhalingstekens: {key}: \"{value}\"",
+            f'Zet de waarde tussen aanhalingstekens: {key}: "{value}"',
         )
     if "found character '\\t'" in problem or "\t" in source_line:
-        return Problem(shown, line, col, "FM005", "", "Er staat een tab in de front matter; YAML staat alleen spaties toe.",
-                       "Vervang de tab door spaties.")
+        return Problem(
+            shown,
+            line,
+            col,
+            "FM005",
+            "",
+            "Er staat een tab in de front matter; YAML staat alleen spaties toe.",
+            "Vervang de tab door spaties.",
+        )
     unclosed = _unclosed_quote(lines, line)
     if unclosed:
         q_line, q_col, key, quote = unclosed
         where = f"van '{key}' " if key else ""
-        return Problem(shown, q_line, q_col, "FM005", key,
-                       f"De waarde {where}begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt gesloten.",
-                       f"Zet aan het eind van de waarde hetzelfde aanhalingsteken: {key + ': ' if key else ''}{quote}...{quote}")
-    return Problem(shown, line, col, "FM005", "",
-                   f"De YAML kan niet gelezen worden op regel {line} ({_dutch_problem(problem)}): '{source_line.strip()[:60]}'.",
-                   "Controleer inspringing, aanhalingstekens en dubbele punten op deze regel en de regel ervoor.")
+        return Problem(
+            shown,
+            q_line,
+            q_col,
+            "FM005",
+            key,
+            f"De waarde {where}begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt gesloten.",
+            f"Zet aan het eind van de waarde hetzelfde aanhalingsteken: {key + ': ' if key else ''}{quote}...{quote}",
+        )
+    return Problem(
+        shown,
+        line,
+        col,
+        "FM005",
+        "",
+        f"De YAML kan niet gelezen worden op regel {line} ({_dutch_problem(problem)}): '{source_line.strip()[:60]}'.",
+        "Controleer inspringing, aanhalingstekens en dubbele punten op deze regel en de regel ervoor.",
+    )
 
 
 def constructor_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 2) if mark else 2
     if "unhashable" in (exc.problem or ""):
-        return Problem(shown, line, 1, "FM005", "", "Een veldnaam is een lijst of een groep; een veldnaam moet gewone tekst zijn.",
-                       "Schrijf het veld als 'veld: waarde'.")
-    return Problem(shown, line, 1, "FM005", "", f"De YAML kan niet gelezen worden op regel {line}.",
-                   "Controleer de opmaak van deze regel.")
+        return Problem(
+            shown,
+            line,
+            1,
+            "FM005",
+            "",
+            "Een veldnaam is een lijst of een groep; een veldnaam moet gewone tekst zijn.",
+            "Schrijf het veld als 'veld: waarde'.",
+        )
+    return Problem(
+        shown,
+        line,
+        1,
+        "FM005",
+        "",
+        f"De YAML kan niet gelezen worden op regel {line}.",
+        "Controleer de opmaak van deze regel.",
+    )
 
 
 def reader_problem(exc: yaml.YAMLError, yaml_text: str, shown: str) -> Problem:
@@ -103,5 +146,12 @@ def reader_problem(exc: yaml.YAMLError, yaml_text: str, shown: str) -> Problem:
     column = 1
     if isinstance(position, int):
         column = position - (yaml_text.rfind("\n", 0, position) + 1) + 1
-    return Problem(shown, line, column, "FM011", "", f"In de front matter staat een onzichtbaar teken: {name}.",
-                   "Verwijder het teken; typ de regel zo nodig opnieuw.")
+    return Problem(
+        shown,
+        line,
+        column,
+        "FM011",
+        "",
+        f"In de front matter staat een onzichtbaar teken: {name}.",
+        "Verwijder het teken; typ de regel zo nodig opnieuw.",
+    )

@@ -15,7 +15,7 @@ except AttributeError:  # pragma: no cover
     _Base = yaml.SafeLoader  # type: ignore[misc,assignment]
 
 
-class Loader(_Base):  # type: ignore[misc,valid-type]
+class Loader(_Base):
     """Safe YAML loader (C implementation) that leaves timestamps as strings."""
 
 
@@ -28,5 +28,11 @@ Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 def dump(data: object) -> str:
     """Serialise ``data`` as block-style YAML with keys in insertion order and Unicode kept."""
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
-                     allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    return yaml.dump(
+        data,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1000,
+    )

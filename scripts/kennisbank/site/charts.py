@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import io
 from html import escape
+from typing import TYPE_CHECKING
 
 import leather
+
+if TYPE_CHECKING:
+    from kennisbank.site.pages.context import Context
 
 from kennisbank.content.collections import COLLECTIONS
 from kennisbank.content.taxonomies import BY_FIELD
@@ -27,7 +31,7 @@ leather.theme.title_color = "#1a1a1a"
 _BAR_COLOURS = ("#154273", "#8b4a00", "#2f6b2f")
 
 
-def theme_counts(ctx) -> list[tuple[str, str, list[int]]]:  # noqa: ANN001 - site.pages.context.Context
+def theme_counts(ctx: Context) -> list[tuple[str, str, list[int]]]:
     """``(theme id, label, [count per collection])`` in vocabulary order."""
     themes = BY_FIELD["themes"]
     rows = []
@@ -37,7 +41,7 @@ def theme_counts(ctx) -> list[tuple[str, str, list[int]]]:  # noqa: ANN001 - sit
     return rows
 
 
-def matrix_counts(ctx) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str], int]]:  # noqa: ANN001
+def matrix_counts(ctx: Context) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[tuple[str, str], int]]:
     """Themes (rows), organisation types (columns) and the number of entries in each cell."""
     themes, org_types = BY_FIELD["themes"], BY_FIELD["organisation_types"]
     rows = [(v, label) for v, label, _ in ctx.facet_terms(themes)]
@@ -63,7 +67,7 @@ def themes_svg(rows: list[tuple[str, str, list[int]]]) -> str:
     return _titled(buffer.getvalue(), "Aantal items per thema, per collectie")
 
 
-def matrix_svg(rows, cols, cells) -> str:  # noqa: ANN001
+def matrix_svg(rows: list[tuple[str, str]], cols: list[tuple[str, str]], cells: dict[tuple[str, str], int]) -> str:
     """A heat map: one square per theme × organisation type, darker for more entries."""
     left, top, size = 300, 170, 44
     peak = max(cells.values(), default=1) or 1
@@ -98,7 +102,7 @@ def _titled(svg: str, title: str) -> str:
     return svg[start:close] + f"<title>{escape(title)}</title>" + svg[close:]
 
 
-def render_page(ctx) -> dict[str, str]:  # noqa: ANN001
+def render_page(ctx: Context) -> dict[str, str]:
     """The ``in-cijfers.md`` page and its two SVG charts."""
     from kennisbank.site.text import md
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kennisbank.checks.html_safety import BODY, sanitize
+from kennisbank.checks.allowlists import BODY
+from kennisbank.checks.html_safety import sanitize
 from kennisbank.content.entry import Entry
 from kennisbank.checks.markdown_render import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, BodyRenderer
 from kennisbank.site.qrcodes import qr_svg

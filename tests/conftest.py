@@ -14,6 +14,28 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+#: Fixtures that build a whole site; a test that uses one is a ``site`` test.
+SITE_FIXTURES = {"built_site", "built_site_subpath", "hostile_site", "project_copy", "build"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test by what it needs: ``browser`` (Chromium), ``engine`` (a second site
+    engine), ``site`` (a real site build) or else ``unit``. ``make test-fast`` runs ``unit``."""
+    for item in items:
+        module = item.path.name
+        if module == "test_browser.py":
+            item.add_marker(pytest.mark.browser)
+        elif module == "test_engine.py":
+            item.add_marker(pytest.mark.engine)
+        elif (
+            SITE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or "build_site" in getattr(item.function, "__code__", type("", (), {"co_names": ()})).co_names
+        ):
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
 def build_site(
     root: Path, site_dir: Path, site_url: str | None = None, extra_env: dict | None = None
 ) -> subprocess.CompletedProcess:

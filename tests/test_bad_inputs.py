@@ -16,6 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from kennisbank.adapters.cli import cli
+from kennisbank.adapters.pipeline import check
+from kennisbank.checks.problems import Problem
+from kennisbank.checks.report import format_problems
+from kennisbank.content.schemas import load_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
@@ -90,6 +94,22 @@ def run(root: Path, *args: str):
     return CliRunner().invoke(cli, ["validate", "--root", str(root), *args], env={"GITHUB_ACTIONS": None})
 
 
+@pytest.fixture(scope="session")
+def schemas():
+    """The repository's schemas, built once for the whole corpus (every case copies them)."""
+    return load_schemas(ROOT / "schemas")
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory, schemas) -> dict[str, list[Problem]]:
+    """Every case validated once, in-process, as ``kb validate`` does (``pipeline.check``)."""
+    results = {}
+    for case in CASES:
+        root = make_project(tmp_path_factory.mktemp(case), case)
+        results[case] = check(root, schemas).problems
+    return results
+
+
 def test_corpus_size_and_coverage():
     assert len(CASES) >= 35
     codes = {code for pairs in EXPECTED.values() for code, _ in pairs}
@@ -108,14 +128,8 @@ def test_each_case_has_one_fault_kind(case):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input(case, tmp_path):
-    root = make_project(tmp_path, case)
-    result = run(root, "--format", "json")
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    assert result.exit_code == 1, result.output
-    problems = json.loads(result.stdout)["problems"]
-
+def test_bad_input(case, corpus):
+    problems = json.loads(format_problems(corpus[case], "json"))["problems"]
     got: dict[str, Counter] = {rel: Counter() for rel in case_files(case)}
     for problem in problems:
         assert problem["path"] in got, f"probleem in een onbekend bestand: {problem}"
@@ -132,21 +146,24 @@ def test_bad_input(case, tmp_path):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input_human_and_github_output(case, tmp_path):
-    root = make_project(tmp_path, case)
+def test_bad_input_human_and_github_output(case, corpus):
     expected = sum(len(EXPECTED[f"{case}/{rel}"]) for rel in case_files(case))
-    human = run(root, "--format", "human")
-    assert human.exit_code == 1 and "Traceback" not in human.output
-    lines = human.stdout.splitlines()
+    lines = format_problems(corpus[case], "human").splitlines()
     assert len(lines) == 2 * expected
-    for first, tip in zip(lines[::2], lines[1::2], strict=False):
+    for first, tip in zip(lines[::2], lines[1::2], strict=True):
         assert re.match(r"^[^:]+:\d+:\d+: [A-Z]+\d{3}: ", first), first
         assert tip.startswith("    tip: "), tip
-    github = run(root, "--format", "github")
-    assert github.exit_code == 1
-    annotations = github.stdout.splitlines()
+    annotations = format_problems(corpus[case], "github").splitlines()
     assert len(annotations) == expected
     assert all(re.match(r"^::error file=[^,:]+,line=\d+,col=\d+,title=[A-Z]+\d{3}::", a) for a in annotations)
+
+
+@pytest.mark.parametrize("case", ["fm003-niet-afgesloten", "safe001-script", "pii001-bsn"])
+def test_the_cli_reports_a_case_as_the_corpus_does(case, corpus, tmp_path):
+    """The in-process results above are what ``kb validate`` prints: same JSON, exit code 1."""
+    result = run(make_project(tmp_path, case), "--format", "json")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert json.loads(result.stdout) == json.loads(format_problems(corpus[case], "json"))
 
 
 # --- what the corpus does not show ----------------------------------------------------

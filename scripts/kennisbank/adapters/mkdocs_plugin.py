@@ -164,9 +164,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             )
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """HTML-escape title, description and tags where they enter: Material prints
-        ``page.meta.title``, ``page.meta.description`` and tag names unescaped (base.html,
-        header.html, tags.html), and Jinja does not autoescape in MkDocs."""
+        """HTML-escape title, description and tags of hand-written pages where they enter:
+        Material prints ``page.meta.title``, ``page.meta.description`` and tag names
+        unescaped (base.html, header.html, tags.html), and Jinja does not autoescape in
+        MkDocs. Generated pages carry them escaped already (``site.pages.context``)."""
+        if page.file.generated_by:
+            return markdown
         meta = page.meta
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):

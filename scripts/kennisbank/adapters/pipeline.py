@@ -31,17 +31,24 @@ class Checked:
         return len(loaded) + len({p.path for p in self.project.problems if p.path not in loaded})
 
 
-def check(root: Path) -> Checked:
+def check(root: Path, schemas: SchemaSet | None = None) -> Checked:
     """Load and validate the project at ``root``.
+
+    Args:
+        root: the project root.
+        schemas: validators already built from this project's ``schemas/`` (a caller that
+            checks many projects with the same schemas builds them once); by default
+            they are loaded from ``root/schemas``.
 
     Raises:
         ConfigError: vocabularies or schemas cannot be read (a project problem, not an entry problem).
     """
     project = load_project(root)
-    try:
-        schemas = load_schemas(project.root / "schemas")
-    except SchemaError as exc:
-        raise ConfigError(str(exc)) from None
+    if schemas is None:
+        try:
+            schemas = load_schemas(project.root / "schemas")
+        except SchemaError as exc:
+            raise ConfigError(str(exc)) from None
     return Checked(project, schemas, validate_project(project, schemas))
 
 

@@ -94,8 +94,9 @@ def html_findings(html: str, policy: Allowlist = BODY, remote_images: bool = Fal
         comment outside the policy. Empty when :func:`sanitize` would keep everything.
     """
     findings: list[Finding] = []
-    if _COMMENT_RE.search(html):
-        findings.append(Finding("comment", "", "", _COMMENT_RE.search(html).group(0)))  # type: ignore[union-attr]
+    comment = _COMMENT_RE.search(html)
+    if comment:
+        findings.append(Finding("comment", "", "", comment.group(0)))
     names = {m.group(2).lower() for m in _TAG_RE.finditer(html)}
     for name in sorted(names - policy.tags, key=lambda n: html.lower().find("<" + n)):
         findings.append(Finding("element", name))
@@ -103,21 +104,9 @@ def html_findings(html: str, policy: Allowlist = BODY, remote_images: bool = Fal
         return findings
 
     def inspect(tag: str, attribute: str, value: str) -> str:
-        if tag not in policy.tags:
-            return value  # the element itself is already reported
-        if attribute == "class":
-            if not policy.allows_class(tag, value):
-                findings.append(Finding("class", tag, attribute, value))
-        elif attribute not in policy.attributes.get(tag, frozenset()):
-            findings.append(Finding("attribute", tag, attribute, value))
-        elif attribute in URL_ATTRIBUTES:
-            scheme = scheme_of(value)
-            if scheme not in URL_SCHEMES | {""} or (
-                not scheme and not policy.relative_urls and tag == "a" and not value.strip().startswith("#")
-            ):
-                findings.append(Finding("scheme", tag, attribute, value))
-            elif remote_images and tag == "img" and scheme in ("http", "https"):
-                findings.append(Finding("remote-image", tag, attribute, value))
+        finding = attribute_finding(policy, tag, attribute, value, remote_images)
+        if finding:
+            findings.append(finding)
         return value
 
     # nh3 drops a URL attribute with an unknown scheme before the filter sees it, so the
@@ -134,6 +123,25 @@ def html_findings(html: str, policy: Allowlist = BODY, remote_images: bool = Fal
         url_schemes=schemes | {"javascript", "vbscript", "data", "file", "blob"},
     )
     return findings
+
+
+def attribute_finding(policy: Allowlist, tag: str, attribute: str, value: str, remote_images: bool) -> Finding | None:
+    """What is wrong with one attribute under ``policy``, or None (see :func:`html_findings`)."""
+    if tag not in policy.tags:
+        return None  # the element itself is reported
+    if attribute == "class":
+        return None if policy.allows_class(tag, value) else Finding("class", tag, attribute, value)
+    if attribute not in policy.attributes.get(tag, frozenset()):
+        return Finding("attribute", tag, attribute, value)
+    if attribute not in URL_ATTRIBUTES:
+        return None
+    scheme = scheme_of(value)
+    relative_link = not scheme and tag == "a" and not value.strip().startswith("#")
+    if scheme not in URL_SCHEMES | {""} or (relative_link and not policy.relative_urls):
+        return Finding("scheme", tag, attribute, value)
+    if remote_images and tag == "img" and scheme in ("http", "https"):
+        return Finding("remote-image", tag, attribute, value)
+    return None
 
 
 def sanitize(html: str, policy: Allowlist = PAGE) -> str:

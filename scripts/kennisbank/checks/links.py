@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from kennisbank.checks.problems import Problem
 from kennisbank.content.entry import Entry
@@ -75,62 +76,40 @@ def cross_entry_problems(entries: list[Entry], reserved: dict[str, str] | None =
     Runs in O(number of entries + number of links): one pass builds the id index, and
     suggestions for unknown ids come from :class:`IdSuggester`.
     """
-    problems: list[Problem] = []
     by_id: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.id:
             by_id[entry.id].append(entry)
-    for entry_id, owners in by_id.items():
-        for entry in owners[1:]:
-            problems.append(
-                Problem(
-                    entry.path,
-                    entry.key_lines.get("id", 1),
-                    1,
-                    "ID001",
-                    "id",
-                    f"De id '{entry_id}' wordt ook gebruikt door {owners[0].path}.",
-                    "Geef dit item de volgende vrije id; de id van een gepubliceerd item verandert nooit.",
-                )
-            )
+    problems = [
+        Problem(entry.path, entry.key_lines.get("id", 1), 1, "ID001", "id",
+                f"De id '{entry_id}' wordt ook gebruikt door {owners[0].path}.",
+                "Geef dit item de volgende vrije id; de id van een gepubliceerd item verandert nooit.")
+        for entry_id, owners in by_id.items() for entry in owners[1:]
+    ]  # fmt: skip
     # An id with the prefix of another collection is reported by the schema's id pattern (ID002).
     suggester = IdSuggester(list(by_id))
     for entry in entries:
-        related = entry.meta.get("related")
-        if not isinstance(related, list):
-            continue
-        for index, target in enumerate(related):
-            if not isinstance(target, str):
-                continue
-            line = entry.line_of(("related", index))
-            if target == entry.id:
-                problems.append(
-                    Problem(
-                        entry.path,
-                        line,
-                        1,
-                        "LINK002",
-                        "related",
-                        f"Het item verwijst in 'related' naar zichzelf ('{target}').",
-                    )
-                )
-            elif target not in by_id:
-                guess = suggester.suggest(target)
-                problems.append(
-                    Problem(
-                        entry.path,
-                        line,
-                        1,
-                        "LINK001",
-                        "related",
-                        f"Er is geen item met de id '{target}'.",
-                        f"Bedoelde je '{guess}' ({by_id[guess][0].title})?"
-                        if guess
-                        else "Controleer de id in de map van de collectie, of verwijder de verwijzing.",
-                    )
-                )
-    problems.extend(_url_collisions(entries, reserved or {}))
+        problems.extend(_link_problems(entry, by_id, suggester))
+    owner = _slug_owners(entries, reserved or {}, problems)
+    for entry in entries:
+        problems.extend(_alias_problems(entry, owner, reserved or {}))
     return problems
+
+
+def _link_problems(entry: Entry, by_id: dict[str, list[Entry]], suggester: IdSuggester) -> Iterator[Problem]:
+    related = entry.meta.get("related")
+    for index, target in enumerate(related if isinstance(related, list) else []):
+        if not isinstance(target, str):
+            continue
+        line = entry.line_of(("related", index))
+        if target == entry.id:
+            yield Problem(entry.path, line, 1, "LINK002", "related",
+                          f"Het item verwijst in 'related' naar zichzelf ('{target}').")  # fmt: skip
+        elif target not in by_id:
+            guess = suggester.suggest(target)
+            hint = (f"Bedoelde je '{guess}' ({by_id[guess][0].title})?" if guess
+                    else "Controleer de id in de map van de collectie, of verwijder de verwijzing.")  # fmt: skip
+            yield Problem(entry.path, line, 1, "LINK001", "related", f"Er is geen item met de id '{target}'.", hint)
 
 
 def entry_url(entry: Entry) -> str:
@@ -138,61 +117,39 @@ def entry_url(entry: Entry) -> str:
     return _entry_url(entry.collection.url_prefix, entry.slug)
 
 
-def _url_collisions(entries: list[Entry], reserved: dict[str, str]) -> list[Problem]:
+def _slug_owners(entries: list[Entry], reserved: dict[str, str], problems: list[Problem]) -> dict[str, Entry]:
+    """URL -> entry for every entry page and permalink; URL001 (added to ``problems``) for
+    an entry whose address is reserved or another page's."""
     owner: dict[str, Entry] = {}
-    problems = []
     for entry in entries:
         url = entry_url(entry)
         if entry.slug in RESERVED_SLUGS or url in reserved:
             what = reserved.get(url, f"het overzicht /{entry.collection.url_prefix}/")
-            problems.append(
-                Problem(
-                    entry.path,
-                    0,
-                    1,
-                    "URL001",
-                    "",
-                    f"Het adres {url} van dit item is al {what}; het item zou die pagina vervangen of zelf verdwijnen.",
-                    "Geef het bestand een andere naam.",
-                )
-            )
+            problems.append(Problem(entry.path, 0, 1, "URL001", "",
+                                    f"Het adres {url} van dit item is al {what}; het item zou die pagina vervangen "
+                                    "of zelf verdwijnen.", "Geef het bestand een andere naam."))  # fmt: skip
         owner.setdefault(url, entry)
     owner.update({f"/p/{e.id}/": e for e in entries if e.id})
-    for entry in entries:
-        aliases = entry.meta.get("aliases")
-        for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
-            if not isinstance(alias, str):
-                continue
-            line = entry.line_of(("aliases", index))
-            malformed = alias_problem(alias)
-            if malformed and not _ALIAS_SHAPE.fullmatch(alias):
-                continue  # the schema's pattern reports the shape (SCH004)
-            if malformed:
-                problems.append(Problem(entry.path, line, 1, "URL002", "aliases", malformed))
-            elif alias in reserved:
-                problems.append(
-                    Problem(
-                        entry.path,
-                        line,
-                        1,
-                        "URL001",
-                        "aliases",
-                        f"Het oude adres '{alias}' is al {reserved[alias]}; de doorverwijzing zou die pagina vervangen.",
-                    )
-                )
-            elif alias in owner and owner[alias] is not entry:
-                problems.append(
-                    Problem(
-                        entry.path,
-                        line,
-                        1,
-                        "URL001",
-                        "aliases",
-                        f"Het oude adres '{alias}' is al in gebruik door {owner[alias].path}.",
-                    )
-                )
-            owner.setdefault(alias, entry)
-    return problems
+    return owner
+
+
+def _alias_problems(entry: Entry, owner: dict[str, Entry], reserved: dict[str, str]) -> Iterator[Problem]:
+    """URL002 for a malformed or reserved alias, URL001 for one that another page owns."""
+    aliases = entry.meta.get("aliases")
+    for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+        if not isinstance(alias, str) or not _ALIAS_SHAPE.fullmatch(alias):
+            continue  # the schema reports the type and the shape (SCH003, SCH004)
+        line = entry.line_of(("aliases", index))
+        malformed = alias_problem(alias)
+        if malformed:
+            yield Problem(entry.path, line, 1, "URL002", "aliases", malformed)
+        elif alias in reserved:
+            yield Problem(entry.path, line, 1, "URL001", "aliases",
+                          f"Het oude adres '{alias}' is al {reserved[alias]}; de doorverwijzing zou die pagina vervangen.")  # fmt: skip
+        elif alias in owner and owner[alias] is not entry:
+            yield Problem(entry.path, line, 1, "URL001", "aliases",
+                          f"Het oude adres '{alias}' is al in gebruik door {owner[alias].path}.")  # fmt: skip
+        owner.setdefault(alias, entry)
 
 
 __all__ = ["IdSuggester", "cross_entry_problems", "entry_url", "reserved_urls"]

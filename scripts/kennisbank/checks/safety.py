@@ -65,58 +65,32 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
     limits = list(limit_problems(entry))
     if limits:
         return limits
-    problems: list[Problem] = []
-    if _NEEDS_RENDER.search(entry.body):
-        try:
-            rendered = renderer.render(entry.body)
-        except RecursionError:
-            return [
-                Problem(
-                    entry.path,
-                    entry.body_line,
-                    1,
-                    "BODY004",
-                    "body",
-                    "De hoofdtekst is te diep genest om te verwerken.",
-                )
-            ]
-        headings = rendered.headings
-        problems.extend(_finding_problems(entry, html_findings(rendered.html, BODY, remote_images=True)))
-    else:
-        headings = line_scan_headings(entry.body)
+    if not _NEEDS_RENDER.search(entry.body):
+        return heading_problems(entry, line_scan_headings(entry.body))
+    try:
+        rendered = renderer.render(entry.body)
+    except RecursionError:
+        message = "De hoofdtekst is te diep genest om te verwerken."
+        return [Problem(entry.path, entry.body_line, 1, "BODY004", "body", message)]
+    findings = html_findings(rendered.html, BODY, remote_images=True)
+    return _finding_problems(entry, findings) + heading_problems(entry, rendered.headings)
+
+
+def heading_problems(entry: Entry, headings: list[tuple[int, str]]) -> list[Problem]:
+    """BODY002 for each level-1 heading, BODY001 for each required heading that is missing."""
     lines = entry.body.split("\n")
-    second = []
-    for level, text in headings:
-        if level == 1:
-            problems.append(
-                Problem(
-                    entry.path,
-                    entry.body_line + _heading_line(lines, text),
-                    1,
-                    "BODY002",
-                    "body",
-                    f"De hoofdtekst bevat een kop op het hoogste niveau ('# {text}').",
-                )
-            )
-        elif level == 2:
-            second.append(text)
+    problems = [
+        Problem(entry.path, entry.body_line + _heading_line(lines, text), 1, "BODY002", "body",
+                f"De hoofdtekst bevat een kop op het hoogste niveau ('# {text}').")
+        for level, text in headings if level == 1
+    ]  # fmt: skip
+    present = {text for level, text in headings if level == 2}
+    expected = ", ".join("## " + h for h in entry.collection.headings)
     for heading in entry.collection.headings:
-        if heading not in second:
-            problems.append(
-                Problem(
-                    entry.path,
-                    entry.body_line,
-                    1,
-                    "BODY001",
-                    "body",
-                    f"De verplichte kop '## {heading}' ontbreekt.",
-                    "Vaste koppen voor een "
-                    + entry.collection.label_singular.lower()
-                    + ": "
-                    + ", ".join("## " + h for h in entry.collection.headings)
-                    + ".",
-                )
-            )
+        if heading not in present:
+            hint = f"Vaste koppen voor een {entry.collection.label_singular.lower()}: {expected}."
+            message = f"De verplichte kop '## {heading}' ontbreekt."
+            problems.append(Problem(entry.path, entry.body_line, 1, "BODY001", "body", message, hint))
     return problems
 
 

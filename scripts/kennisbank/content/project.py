@@ -63,69 +63,41 @@ def scan_folder(root: Path, collection: Collection) -> tuple[list[Path], list[Pr
     """
     folder = root / collection.folder
     if folder.is_symlink():
-        return [], [
-            Problem(
-                collection.folder,
-                0,
-                1,
-                "FILE002",
-                "",
-                f"De map {collection.folder}/ is een snelkoppeling (symlink); de kennisbank leest alleen een echte map.",
-            )
-        ]
+        why = f"De map {collection.folder}/ is een snelkoppeling (symlink); de kennisbank leest alleen een echte map."
+        return [], [Problem(collection.folder, 0, 1, "FILE002", "", why)]
     if not folder.is_dir():
         return [], []
     files: list[Path] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
-        shown = f"{collection.folder}/{path.name}"
-        name = path.name
-        if name.lower() in _NOT_ENTRIES and not path.is_symlink():
-            continue
-        if path.is_symlink():
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    1,
-                    "FILE002",
-                    "",
-                    f"{shown} is een snelkoppeling (symlink); die kan een bestand van buiten de kennisbank publiceren.",
-                    "Zet het bestand zelf in de map in plaats van een snelkoppeling.",
-                )
-            )
-        elif path.is_dir():
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    1,
-                    "FILE002",
-                    "",
-                    f"{shown}/ is een map; in {collection.folder}/ staan alleen items, zonder submappen.",
-                    f"Zet de items direct in {collection.folder}/.",
-                )
-            )
-        elif not path.is_file():
-            problems.append(Problem(shown, 0, 1, "FILE002", "", f"{shown} is geen gewoon bestand."))
-        elif name.startswith("_") and name.endswith(".md"):
-            continue
-        elif not name.endswith(".md"):
-            stem = name.split(".", 1)[0] if not name.startswith(".") else name.lstrip(".")
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    1,
-                    "FILE002",
-                    "",
-                    f"{shown} eindigt niet op .md; het zou stil worden overgeslagen.",
-                    f"Hernoem het naar '{stem.lower() or 'item'}.md', of haal het uit de map.",
-                )
-            )
-        else:
+        verdict = _classify(path, collection.folder)
+        if isinstance(verdict, Problem):
+            problems.append(verdict)
+        elif verdict:
             files.append(path)
     return files, problems
+
+
+def _classify(path: Path, folder: str) -> Problem | bool:
+    """True for an entry file, False for a file to skip silently, a FILE002 problem otherwise."""
+    shown, name = f"{folder}/{path.name}", path.name
+    if path.is_symlink():
+        return Problem(shown, 0, 1, "FILE002", "",
+                       f"{shown} is een snelkoppeling (symlink); die kan een bestand van buiten de kennisbank publiceren.",
+                       "Zet het bestand zelf in de map in plaats van een snelkoppeling.")  # fmt: skip
+    if name.lower() in _NOT_ENTRIES:
+        return False
+    if path.is_dir():
+        return Problem(shown, 0, 1, "FILE002", "",
+                       f"{shown}/ is een map; in {folder}/ staan alleen items, zonder submappen.",
+                       f"Zet de items direct in {folder}/.")  # fmt: skip
+    if not path.is_file():
+        return Problem(shown, 0, 1, "FILE002", "", f"{shown} is geen gewoon bestand.")
+    if name.endswith(".md"):
+        return not name.startswith("_")
+    stem = name.lstrip(".").split(".", 1)[0].lower() or "item"
+    return Problem(shown, 0, 1, "FILE002", "", f"{shown} eindigt niet op .md; het zou stil worden overgeslagen.",
+                   f"Hernoem het naar '{stem}.md', of haal het uit de map.")  # fmt: skip
 
 
 def docs_problems(root: Path) -> list[Problem]:

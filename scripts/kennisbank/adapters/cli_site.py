@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -12,8 +13,7 @@ import click
 
 from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _clean_or_exit, cli
 from kennisbank.adapters.pipeline import site_files
-from kennisbank.adapters.sitedir import build_then_swap, site_dir_problem
-from kennisbank.content.collections import COLLECTIONS
+from kennisbank.adapters.sitedir import build_then_swap, site_dir_problem, source_overlap
 from kennisbank.content.project import VOCABULARIES_FILE
 from kennisbank.content.schemas import SchemaError, load_schemas
 from kennisbank.content.vocabularies import VocabularyError, load_vocabularies
@@ -89,16 +89,22 @@ def csp_command(site_dir: Path) -> None:
     help="Map waarin de gegenereerde pagina's komen.",
 )
 @click.option("--site-url", default="", help="Adres van de site, voor vaste links en QR-codes.")
-def generate(root: Path, out: Path, site_url: str) -> None:
+@click.option(
+    "--project",
+    "as_project",
+    is_flag=True,
+    help="Schrijf een compleet project voor een andere site-engine: MAP/mkdocs.yml, MAP/overrides/ en "
+    "MAP/docs/ met de eigen pagina's en de gegenereerde pagina's (zie README, 'Een andere engine').",
+)
+def generate(root: Path, out: Path, site_url: str, as_project: bool) -> None:
     """Schrijf de gegenereerde pagina's en bestanden naar een map (zonder MkDocs)."""
     checked = _clean_or_exit(root)
+    problem = source_overlap(out, checked.project.root)
+    if problem:
+        raise UsageError(problem + " Zo wordt geen bronbestand overschreven.")
     target = out.resolve()
-    protected = [(checked.project.root / c.folder).resolve() for c in COLLECTIONS] + [checked.project.root / "docs"]
-    for folder in protected:
-        if target == folder or folder in target.parents or target in folder.parents:
-            raise UsageError(
-                f"{out} ligt in of boven {folder.name}/; kies een andere map, zodat geen bronbestand wordt overschreven."
-            )
+    if as_project:
+        target = _engine_project(checked.project.root, target)
     files = site_files(checked, site_url)
     for path, content in files.items():
         try:
@@ -108,6 +114,18 @@ def generate(root: Path, out: Path, site_url: str) -> None:
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(content, encoding="utf-8")
     click.echo(f"{len(files)} bestanden geschreven naar {out}.")
+
+
+def _engine_project(root: Path, target: Path) -> Path:
+    """Copy ``mkdocs.yml``, ``overrides/`` and ``docs/`` of the project into ``target``;
+    returns the folder the generated pages go into (``target/docs``). Symlinks in docs/
+    were refused by validation, so only real files are copied."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(root / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("overrides", "docs"):
+        if (root / folder).is_dir():
+            shutil.copytree(root / folder, target / folder, symlinks=True, dirs_exist_ok=True)
+    return target / "docs"
 
 
 @cli.command()

@@ -30,14 +30,10 @@ def site_dir_problem(target: Path, root: Path) -> str | None:
         target: the intended site folder.
         root: the project root.
     """
+    overlap = source_overlap(target, root)
+    if overlap:
+        return overlap
     target = target.resolve()
-    root = root.resolve()
-    if target == root or target in root.parents:
-        return f"{target} is de map van de kennisbank zelf (of ligt erboven); kies een eigen map voor de site."
-    for name in [c.folder for c in COLLECTIONS] + list(SOURCE_FOLDERS):
-        folder = (root / name).resolve()
-        if target == folder or folder in target.parents or target in folder.parents:
-            return f"{target} ligt in of rond {name}/, waar bronbestanden staan; kies een andere map voor de site."
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         return f"{target} is geen gewone map."
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
@@ -45,6 +41,20 @@ def site_dir_problem(target: Path, root: Path) -> str | None:
             f"{target} is niet leeg en is geen eerder gebouwde site (het bestand {MARKER} ontbreekt); "
             "de bouw zou de inhoud wissen. Kies een lege of nieuwe map."
         )
+    return None
+
+
+def source_overlap(target: Path, root: Path) -> str | None:
+    """Why writing into ``target`` could overwrite sources, in Dutch; None when it cannot:
+    ``target`` is the project root or above it, or lies in or around a source folder."""
+    target = target.resolve()
+    root = root.resolve()
+    if target == root or target in root.parents:
+        return f"{target} is de map van de kennisbank zelf (of ligt erboven); kies een eigen map."
+    for name in [c.folder for c in COLLECTIONS] + list(SOURCE_FOLDERS):
+        folder = (root / name).resolve()
+        if target == folder or folder in target.parents or target in folder.parents:
+            return f"{target} ligt in of rond {name}/, waar bronbestanden staan; kies een andere map."
     return None
 
 

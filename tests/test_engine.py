@@ -18,12 +18,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from kennisbank.adapters.cli import cli
 from kennisbank.adapters.pipeline import check
 from kennisbank.adapters.search import pagefind_command
 from kennisbank.content.taxonomies import FACETS
-
-from conftest import ROOT
 
 CHECKED = check(ROOT)
 

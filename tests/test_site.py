@@ -315,3 +315,19 @@ def test_serve_watches_every_content_folder():
     server = FakeServer()
     plugin.on_serve(server, config=None, builder=None)
     assert {"practices", "dilemmas", "instruments", "schemas", "vocabularies.yml"} <= set(server.watched)
+
+
+def test_two_builds_of_one_commit_are_identical_outside_pagefind(built_site, tmp_path):
+    """Reproducible builds: the same content gives the same bytes (Pagefind's own output is
+    not reproducible: the README shows the evidence)."""
+    again = tmp_path / "site"
+    result = build_site(ROOT, again, site_url="http://127.0.0.1:8000/", extra_env={"KB_PAGEFIND": "false"})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+                if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}  # fmt: skip
+
+    first, second = files(built_site), files(again)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []

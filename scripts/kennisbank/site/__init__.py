@@ -1,0 +1,1 @@
+"""Making the site: URLs, pages, facets, charts, exports, handouts, CSP."""

@@ -1,0 +1,82 @@
+"""Generation: entries and vocabularies in, a mapping of site path -> page text out.
+
+Pages end in ``.md`` and are Markdown for the site engine (MkDocs with Material today);
+other paths (redirect pages, data exports, the feed, charts) are finished files. Every
+index (by id, backlinks, facet values) is built once, so the cost is linear in the number
+of entries and links. One module per kind of output: ``overviews`` (home, collections,
+facets, matrix), ``entries``, ``extras`` (handout, error catalogue, security.txt) and
+``redirects``; ``context`` holds what they share.
+"""
+
+from __future__ import annotations
+
+from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.project import Project
+from kennisbank.content.schemas import SchemaSet
+from kennisbank.content.taxonomies import FACETS
+from kennisbank.content.vocabularies import Vocabularies
+from kennisbank.site.charts import render_page as render_charts
+from kennisbank.site.exports import export_files, published_schemas
+from kennisbank.site.feed import atom_feed
+from kennisbank.site.pages.context import Context, SiteOptions
+from kennisbank.site.pages.entries import render_entry
+from kennisbank.site.pages.extras import render_catalogue, render_handout_page, security_txt
+from kennisbank.site.pages.overviews import (render_facet_index, render_facet_page, render_home, render_matrix,
+                                             render_overview)
+from kennisbank.site.pages.redirects import render_redirects
+from kennisbank.site.urls import (CATALOGUE_PAGE, CHARTS_PAGE, HANDOUT_PAGE, HOME, MATRIX_PAGE, entry_page,
+                                  facet_page, overview_page)
+
+
+def generate_site(project: Project, options: SiteOptions | None = None,
+                  schemas: SchemaSet | None = None) -> dict[str, str]:
+    """Render every generated page and file.
+
+    Args:
+        project: a loaded project whose validation found no problems.
+        options: site settings; defaults to no site URL, today's date and no git dates.
+        schemas: when given, the open-data exports, the published schemas and the feed
+            are included as well.
+
+    Returns:
+        Mapping of site source path (POSIX, relative to the docs root) to page text.
+        ``.md`` paths are Markdown pages with front matter; ``.html`` paths are
+        finished redirect pages for permalinks and renamed entries; ``data/``,
+        ``schemas/``, ``feed.xml``, charts and ``.well-known/security.txt`` are files.
+    """
+    ctx = Context(project, options or SiteOptions())
+    pages: dict[str, str] = {HOME: render_home(ctx)}
+    for collection in COLLECTIONS:
+        pages[overview_page(collection)] = render_overview(ctx, collection)
+    for entry in ctx.entries:
+        pages[entry_page(entry)] = render_entry(ctx, entry)
+    for facet in FACETS:
+        pages[facet_page(facet)] = render_facet_index(ctx, facet)
+        for value, label, description in ctx.facet_terms(facet):
+            pages[facet_page(facet, value)] = render_facet_page(ctx, facet, value, label, description)
+    pages[MATRIX_PAGE] = render_matrix(ctx)
+    pages[CATALOGUE_PAGE] = render_catalogue()
+    pages[HANDOUT_PAGE] = render_handout_page(ctx)
+    pages.update(render_redirects(ctx))
+    pages.update(render_charts(ctx))
+    pages[".well-known/security.txt"] = security_txt(ctx.options)
+    if schemas is not None:
+        pages.update(export_files(ctx.entries, schemas, ctx.options.site_url, ctx.options.today))
+        pages.update(published_schemas(schemas, ctx.vocab))
+        pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, {e.path: ctx.updated(e) for e in ctx.entries})
+    return pages
+
+
+def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:
+    """Source paths of every generated page that is not an entry page (home, overviews,
+    facet pages, matrix, error catalogue, handout, charts): the addresses no entry or
+    alias may take."""
+    paths = [HOME, MATRIX_PAGE, CATALOGUE_PAGE, HANDOUT_PAGE, CHARTS_PAGE]
+    paths += [overview_page(c) for c in COLLECTIONS]
+    for facet in FACETS:
+        paths.append(facet_page(facet))
+        paths += [facet_page(facet, term) for name in facet.vocabulary_names for term in vocabularies.terms.get(name, {})]
+    return paths
+
+
+__all__ = ["generate_site", "fixed_page_paths", "SiteOptions"]

@@ -1,0 +1,125 @@
+"""An entry's page: title, summary, details box, body, related entries, sources, print block."""
+
+from __future__ import annotations
+
+from kennisbank.content.entry import Entry
+from kennisbank.content.taxonomies import BY_FIELD
+from kennisbank.site.pages.context import Context, entry_item, front_matter, links
+from kennisbank.site.qrcodes import qr_svg
+from kennisbank.site.text import attr, dutch_date, md, md_url
+from kennisbank.site.urls import absolute, entry_page, overview_page, permalink, rel
+
+_PARLIAMENTARY_LABEL = {"kamerstuk": "Kamerstuk", "motie": "Motie", "amendement": "Amendement"}
+
+#: Pagefind filter name -> the taxonomy whose labels it shows.
+_FILTERS = (("thema", "themes"), ("organisatietype", "organisation_types"))
+
+
+def parliamentary_url(ref: dict[str, str]) -> str:
+    """Link to the official publication of a Kamerstuk (dossier and number).
+
+    Moties and amendementen are published as Kamerstukken with their own number, so one
+    URL form serves all three (format of zoek.officielebekendmakingen.nl: ``kst-<dossier>-<nr>``).
+    """
+    return f"https://zoek.officielebekendmakingen.nl/kst-{ref['dossier']}-{ref['number']}.html"
+
+
+def render_entry(ctx: Context, entry: Entry) -> str:
+    """An entry's page: title, description, metadata block, body, related entries, sources."""
+    meta = entry.meta
+    tags = [ctx.vocab.label("tags", t) for t in meta.get("tags") or []]
+    full = absolute(ctx.options.site_url, permalink(entry.id))
+    out = [front_matter(title=entry.title, description=meta.get("description"), tags=tags,
+                        kb_id=entry.id, kb_collection=entry.collection.name),
+           f"# {md(entry.title)}\n", f"{md(meta.get('description', ''))}\n{{ .kb-lead }}\n"]
+    if ctx.is_stale(entry):
+        out.append('!!! warning "Mogelijk verouderd"\n\n'
+                   f"    Dit item had uiterlijk {dutch_date(meta['review_by'])} opnieuw bekeken moeten worden. "
+                   "De inhoud kan verouderd zijn.\n")
+    out.append(_pagefind_filters(ctx, entry))
+    out.append('<div class="kb-meta" markdown>\n')
+    out += [f"{label}\n:   {value}\n" for label, value in _details(ctx, entry, full)]
+    out.append("</div>\n")
+    out.append(entry.body.strip() + "\n")
+    out.append(_related_section(ctx, entry))
+    out.append(_sources_section(entry))
+    out.append(_print_block(full))
+    return "\n".join(out)
+
+
+def _details(ctx: Context, entry: Entry, full: str) -> list[tuple[str, str]]:
+    """The rows of the details box: ``(label, Markdown value)``."""
+    here, meta, collection = entry_page(entry), entry.meta, entry.collection
+    themes = BY_FIELD["themes"]
+    rows = [("Collectie", f"[{collection.label_singular}]({rel(here, overview_page(collection))})"),
+            ("Thema's", links(ctx, here, themes, themes.values(entry)))]
+    for field_name, label in collection.facet_rows:
+        values = BY_FIELD[field_name].values(entry)
+        if values:
+            rows.append((label, links(ctx, here, BY_FIELD[field_name], values)))
+    for field_name, label in collection.text_rows:
+        value = meta.get(field_name)
+        if value and field_name == "values":
+            rows.append((label, " ↔ ".join(md(v) for v in value)))
+        elif value:
+            rows.append((label, md(", ".join(value) if isinstance(value, list) else value)))
+    if meta.get("owner"):
+        rows.append(("Beheerder", md(meta["owner"])))
+    rows.append(("Gepubliceerd", dutch_date(meta.get("published", ""))))
+    rows.append(("Laatst bijgewerkt", dutch_date(ctx.updated(entry))))
+    if meta.get("review_by"):
+        rows.append(("Herzien uiterlijk", dutch_date(meta["review_by"])))
+    link = permalink(entry.id)
+    rows.append(("Vaste link", f"[{md(full)}]({rel(here, link.strip('/') + '/index.html')}){{ .kb-permalink }}"))
+    return rows
+
+
+def _print_block(url: str) -> str:
+    """Shown only on paper: the permalink written out and its QR code (SVG made by segno)."""
+    return (f'<div class="kb-print-only" aria-hidden="true">{qr_svg(url)}'
+            f"<p>Vaste link: <strong>{attr(url)}</strong></p></div>\n")
+
+
+def _pagefind_filters(ctx: Context, entry: Entry) -> str:
+    spans = [f'<span data-pagefind-filter="collectie:{attr(entry.collection.label)}"></span>']
+    for key, field_name in _FILTERS:
+        taxonomy = BY_FIELD[field_name]
+        spans += [f'<span data-pagefind-filter="{key}:{attr(ctx.label(taxonomy, v))}"></span>' for v in taxonomy.values(entry)]
+    spans.append(f'<span data-pagefind-meta="collectie:{attr(entry.collection.label_singular)}"></span>')
+    return '<div class="kb-filters" hidden>' + "".join(spans) + "</div>\n"
+
+
+def _related_section(ctx: Context, entry: Entry) -> str:
+    here = entry_page(entry)
+    outgoing = [ctx.by_id[i] for i in entry.meta.get("related") or [] if i in ctx.by_id and i != entry.id]
+    incoming = [e for e in ctx.backlinks.get(entry.id, []) if e not in outgoing]
+    if not outgoing and not incoming:
+        return ""
+    # kb-related is left out of the search index: it repeats other entries' titles and
+    # descriptions, which would make every linked entry match their words.
+    lines = ["## Gerelateerd\n", '<div class="kb-related" markdown>\n']
+    if outgoing:
+        lines.append("Dit item verwijst naar:\n")
+        lines.extend(entry_item(here, e, with_collection=True) for e in outgoing)
+        lines.append("")
+    if incoming:
+        lines += ['<div class="kb-backlinks" markdown>\n', "Items die naar dit item verwijzen:\n"]
+        lines.extend(entry_item(here, e, with_collection=True) for e in incoming)
+        lines.append("\n</div>\n")
+    lines.append("</div>\n")
+    return "\n".join(lines)
+
+
+def _sources_section(entry: Entry) -> str:
+    lines = ["## Bronnen\n"]
+    for source in entry.meta.get("sources") or []:
+        title = md(source.get("title", ""))
+        text = f"[{title}]({md_url(source['url'])})" if source.get("url") else title
+        if source.get("section"):
+            text += f", {md(source['section'])}"
+        lines.append(f"- {text}")
+    for ref in entry.meta.get("parliamentary_refs") or []:
+        name = f"{_PARLIAMENTARY_LABEL.get(ref.get('type'), 'Kamerstuk')} {ref['dossier']}, nr. {ref['number']}"
+        extra = f": {md(ref['title'])}" if ref.get("title") else ""
+        lines.append(f"- [{name}]({parliamentary_url(ref)}){extra}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,132 @@
+"""Pages that list entries: the home page, collection overviews, facet pages and the
+instrument matrix ("Welk instrument wanneer")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kennisbank.content.collections import COLLECTIONS, Collection
+from kennisbank.content.entry import Entry
+from kennisbank.content.taxonomies import BY_FIELD, FACETS, Taxonomy
+from kennisbank.site.pages.context import Context, entry_list, front_matter, links
+from kennisbank.site.text import md
+from kennisbank.site.urls import MATRIX_PAGE, entry_page, facet_page, overview_page, rel
+
+_HOME_INTRO = (
+    "Het programma Werk aan Uitvoering (WaU) werkt overheidsbreed aan een publieke dienstverlening die "
+    "menselijk, wendbaar en toekomstbestendig is. Deze kennisbank bundelt wat daarbij geleerd wordt: "
+    "goede voorbeelden, dilemma's uit de praktijk en de instrumenten om met de politiek te werken. "
+    "Alles is gebaseerd op openbare bronnen, die bij elk item staan.\n")
+_HOME_SEARCH = (
+    '<form class="kb-home-search" action="zoeken/" method="get" role="search">'
+    '<label for="kb-home-q">Zoek een voorbeeld, dilemma of instrument</label> '
+    '<input id="kb-home-q" name="q" type="search" placeholder="bijvoorbeeld: uitvoeringstoets"> '
+    '<button type="submit" class="md-button md-button--primary">Zoeken</button></form>\n')
+
+
+def render_home(ctx: Context) -> str:
+    """The home page: what the knowledge base is, ways in per collection and theme, counts."""
+    themes = BY_FIELD["themes"]
+    lines = [
+        front_matter(title="Kennisbank Werk aan Uitvoering",
+                     description="Praktijkvoorbeelden, dilemma's en instrumenten om samen de publieke dienstverlening te verbeteren.",
+                     hide=["navigation"], kb_search=False),
+        "# Kennisbank Werk aan Uitvoering\n", _HOME_INTRO, _HOME_SEARCH,
+        "[Handout maken](handout.md){ .md-button } [In cijfers](in-cijfers.md){ .md-button }\n",
+        "## Collecties\n", '<div class="grid cards" markdown>\n',
+    ]
+    for collection in COLLECTIONS:
+        count = len(ctx.project.by_collection(collection))
+        lines.append(f"-   **[{collection.label}]({overview_page(collection)})** — {count} items\n\n"
+                     f"    {collection.intro}\n")
+    lines += ["</div>\n", "## Thema's\n", "| Thema | Praktijkvoorbeelden | Dilemma's | Instrumenten |",
+              "| --- | ---: | ---: | ---: |"]
+    for value, label, _ in ctx.facet_terms(themes):
+        entries = ctx.facet_index["themes"].get(value, [])
+        counts = [sum(1 for e in entries if e.collection is c) for c in COLLECTIONS]
+        lines.append(f"| [{md(label)}]({facet_page(themes, value)}) | " + " | ".join(map(str, counts)) + " |")
+    lines += ["", "## Verder bladeren\n"]
+    lines += [f"- [{facet.label}]({facet_page(facet)}): {facet.intro}" for facet in FACETS if facet is not themes]
+    lines += [
+        f"- [Welk instrument wanneer]({MATRIX_PAGE}): instrumenten per gebruiker en fase van de beleidscyclus.",
+        "- [Trefwoorden](trefwoorden.md): alle items per trefwoord.",
+        "- [Open data](data.md): alle items als JSON, CSV en Atom-feed.", "",
+        "## Zelf bijdragen\n",
+        "Kent u een goed voorbeeld, een dilemma of een instrument dat hier ontbreekt? "
+        "[Lees hoe u een bijdrage levert](bijdragen/index.md).\n",
+    ]
+    return "\n".join(lines)
+
+
+def render_overview(ctx: Context, collection: Collection) -> str:
+    """A collection's overview: a table of every entry (title, summary, the collection's
+    taxonomy columns). Plain Markdown, so it works without JavaScript; ``kennisbank.js``
+    adds sorting and a filter box when scripts run."""
+    here = overview_page(collection)
+    entries = sorted(ctx.project.by_collection(collection), key=lambda e: e.title.casefold())
+    columns = [(BY_FIELD[f], header) for f, header in collection.overview_columns]
+    lines = [
+        front_matter(title=collection.label, description=collection.intro, kb_search=False),
+        f"# {collection.label}\n", f"{collection.intro}\n",
+        f"Deze collectie telt {len(entries)} items. Klik op een kolomkop om te sorteren.\n",
+    ]
+    if collection.name == "instrument":
+        lines.append("Zie ook het overzicht [Welk instrument wanneer](welk-instrument-wanneer.md): "
+                     "instrumenten per gebruiker en fase van de beleidscyclus.\n")
+    lines += ['<div class="kb-table" markdown>\n',
+              "| Titel | Samenvatting | " + " | ".join(header for _, header in columns) + " |",
+              "| --- | --- |" + " --- |" * len(columns)]
+    for entry in entries:
+        cells = [links(ctx, here, taxonomy, taxonomy.values(entry)) for taxonomy, _ in columns]
+        lines.append(f"| [{md(entry.title)}]({rel(here, entry_page(entry))}) | {md(entry.meta.get('description', ''))} | "
+                     + " | ".join(cells) + " |")
+    lines.append("\n</div>\n")
+    return "\n".join(lines)
+
+
+def render_facet_index(ctx: Context, facet: Taxonomy) -> str:
+    """A facet's index: every value with its description and count."""
+    here = facet_page(facet)
+    lines = [front_matter(title=facet.label, description=facet.intro, kb_search=False), f"# {facet.label}\n",
+             f"{facet.intro}\n", f"| {facet.label_singular} | Omschrijving | Items |", "| --- | --- | ---: |"]
+    for value, label, description in ctx.facet_terms(facet):
+        count = len(ctx.facet_index[facet.field].get(value, []))
+        lines.append(f"| [{md(label)}]({rel(here, facet_page(facet, value))}) | {md(description)} | {count} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_facet_page(ctx: Context, facet: Taxonomy, value: str, label: str, description: str) -> str:
+    """The page of one facet value (one theme, one organisation type, …): its entries by collection."""
+    here = facet_page(facet, value)
+    entries = ctx.facet_index[facet.field].get(value, [])
+    return "\n".join([
+        front_matter(title=f"{facet.label_singular}: {label}", description=description, kb_search=False),
+        f"# {md(label)}\n", f"{md(description)}\n",
+        f"{len(entries)} items · [alle {facet.label.lower()}](index.md)\n", entry_list(here, entries)])
+
+
+def render_matrix(ctx: Context) -> str:
+    """'Welk instrument wanneer': instruments by user (rows) and policy phase (columns)."""
+    users, phases = BY_FIELD["users"], BY_FIELD["phases"]
+    instruments = sorted((e for e in ctx.entries if e.collection.name == "instrument"), key=lambda e: e.title.casefold())
+    cell: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in instruments:
+        for user in users.values(entry):
+            for phase in phases.values(entry):
+                cell[(user, phase)].append(entry)
+    phase_terms = ctx.facet_terms(phases)
+    lines = [front_matter(title="Welk instrument wanneer",
+                          description="Instrumenten om met de politiek te werken, per gebruiker en fase van de beleidscyclus.",
+                          kb_search=False),
+             "# Welk instrument wanneer\n",
+             "Welke instrumenten kunt u inzetten, als u bij deze partij werkt en uw vraagstuk in deze fase van de "
+             "beleidscyclus zit? Elke cel noemt de instrumenten die beide passen.\n",
+             '<div class="kb-matrix" markdown>\n',
+             "| Gebruiker | " + " | ".join(md(label) for _, label, _ in phase_terms) + " |",
+             "| --- |" + " --- |" * len(phase_terms)]
+    for user, user_label, _ in ctx.facet_terms(users):
+        cells = ["<br>".join(f"[{md(e.title)}]({rel(MATRIX_PAGE, entry_page(e))})" for e in cell.get((user, phase), []))
+                 or "–" for phase, _, _ in phase_terms]
+        lines.append(f"| **[{md(user_label)}]({rel(MATRIX_PAGE, facet_page(users, user))})** | " + " | ".join(cells) + " |")
+    lines.append("\n</div>\n")
+    return "\n".join(lines)

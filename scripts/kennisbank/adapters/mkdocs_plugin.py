@@ -186,7 +186,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        hashes = csp.theme_hashes(output, page.content or "")
+        hashes = self._hashes(output, page.file.src_uri)
         self.hashes |= hashes
         if csp.PLACEHOLDER in output:
             self.csp_pages.append(page.file.dest_uri)
@@ -195,9 +195,19 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        hashes = csp.theme_hashes(output_content)
+        hashes = self._hashes(output_content, template_name)
         self.hashes |= hashes
         return csp.with_meta(output_content, hashes)
+
+    @staticmethod
+    def _hashes(output: str, where: str) -> set[str]:
+        try:
+            return csp.theme_hashes(output)
+        except csp.UnknownScriptError as exc:
+            raise PluginError(
+                f"{where}: {exc}. Alleen de inline scripts van het thema mogen op een pagina staan; "
+                "de site is niet gebouwd."
+            ) from None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         for folder in [collection.folder for collection in COLLECTIONS] + ["schemas"]:

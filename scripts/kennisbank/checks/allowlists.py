@@ -1,11 +1,14 @@
-"""The two allowlists of the HTML the site publishes (see :mod:`kennisbank.checks.html_safety`).
+"""The allowlists of the HTML the site publishes (see :mod:`kennisbank.checks.html_safety`).
 
 * :data:`BODY`: what plain Markdown in an entry body may produce.
 * :data:`PAGE`: :data:`BODY` plus the markup the generator itself writes around the body.
+* :data:`DOCS`: what a hand-written page in ``docs/`` may hold (it may use HTML on purpose,
+  such as the search page's container and scripts from the site itself).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 #: URL schemes allowed in links; relative URLs and ``#fragments`` are always allowed.
@@ -13,25 +16,18 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 #: Attributes whose value is a URL (checked against :data:`URL_SCHEMES`).
 URL_ATTRIBUTES = frozenset(
-    {
-        "href",
-        "src",
-        "action",
-        "formaction",
-        "xlink:href",
-        "poster",
-        "cite",
-        "background",
-        "srcset",
-        "data",
-        "ping",
-        "longdesc",
-        "manifest",
-        "codebase",
-    }
+    "href src action formaction xlink:href poster cite background srcset data ping longdesc manifest codebase".split()
 )
 
+#: An id that can stand in a URL fragment and in the theme's sidebar link as it is, and that
+#: cannot take the place of an element of the theme (Material's own ids begin with ``__``).
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_ADMONITIONS = (
+    "admonition|note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|"
+    "warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
+)
 
 
 @dataclass(frozen=True)
@@ -40,26 +36,28 @@ class Allowlist:
 
     Attributes:
         tags: element names kept (others are removed, their text kept).
-        attributes: element name -> attribute names kept on it.
-        classes: element name -> class values kept on it; a value ending in ``-`` allows
-            every class starting with it (``language-``). ``None`` allows every class.
+        attributes: element name -> attribute names kept on it (``*``: on every element).
+        classes: element name -> regular expression every class on it must match in full;
+            ``None`` allows every class. An element not listed may carry no class.
         relative_urls: whether a relative link (other than a ``#fragment``) is acceptable.
             An entry body has no pages next to it, so a relative link there is a mistake.
     """
 
     tags: frozenset[str]
     attributes: dict[str, frozenset[str]]
-    classes: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    classes: dict[str, str | None] = field(default_factory=dict)
     relative_urls: bool = True
 
     def allows_class(self, tag: str, value: str) -> bool:
         """Whether every class in ``value`` (space-separated) may stand on ``tag``."""
         if tag not in self.classes:
             return False
-        allowed = self.classes[tag]
-        if allowed is None:
-            return True
-        return all(c in allowed or any(p.endswith("-") and c.startswith(p) for p in allowed) for c in value.split())
+        pattern = self.classes[tag]
+        return pattern is None or all(re.fullmatch(pattern, c) for c in value.split())
+
+    def allows_attribute(self, tag: str, attribute: str) -> bool:
+        """Whether ``attribute`` may stand on ``tag`` (classes aside)."""
+        return attribute in self.attributes.get(tag, frozenset()) or attribute in self.attributes.get("*", frozenset())
 
     def nh3_options(self) -> dict[str, object]:
         """Keyword arguments for :func:`nh3.clean` that apply this policy."""
@@ -76,77 +74,15 @@ class Allowlist:
         }
 
 
-_ADMONITIONS = frozenset(
-    {
-        "admonition",
-        "note",
-        "abstract",
-        "summary",
-        "tldr",
-        "info",
-        "todo",
-        "tip",
-        "hint",
-        "important",
-        "success",
-        "check",
-        "done",
-        "question",
-        "help",
-        "faq",
-        "warning",
-        "caution",
-        "attention",
-        "failure",
-        "fail",
-        "missing",
-        "danger",
-        "error",
-        "bug",
-        "example",
-        "quote",
-        "cite",
-    }
-)
-
 #: What Python-Markdown with the site's extensions makes of plain Markdown, and no more.
-#: attr_list can still be written, but only ids on headings survive it; a class, style,
-#: event handler or href set through ``{: … }`` is reported.
+#: attr_list can still be written, but only a plain id on a heading survives it; a class,
+#: style, event handler or href set through ``{: … }`` is reported.
 BODY = Allowlist(
     tags=frozenset(
-        {
-            "p",
-            "br",
-            "hr",
-            *_HEADINGS,
-            "strong",
-            "em",
-            "code",
-            "pre",
-            "blockquote",
-            "ul",
-            "ol",
-            "li",
-            "dl",
-            "dt",
-            "dd",
-            "a",
-            "abbr",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "div",
-            "span",
-            "details",
-            "summary",
-            "img",
-            "sup",
-            "sub",
-        }
-    ),
+        "p br hr strong em code pre blockquote ul ol li dl dt dd a abbr table thead tbody tr th td div span "
+        "details summary img sup sub".split()
+    )
+    | frozenset(_HEADINGS),
     attributes={
         "a": frozenset({"href", "title"}),
         "img": frozenset({"src", "alt", "title"}),
@@ -158,13 +94,12 @@ BODY = Allowlist(
         **{h: frozenset({"id"}) for h in _HEADINGS},
     },
     classes={
-        "a": frozenset({"headerlink"}),
-        "p": frozenset({"admonition-title"}),
-        "summary": None,
-        "span": None,
-        "code": frozenset({"language-"}),
-        "pre": None,
-        "div": _ADMONITIONS | {"highlight", "language-"},
+        "a": "headerlink",
+        "p": "admonition-title",
+        # Pygments' token classes (n, nf, s2, …) on highlighted code.
+        "span": r"[a-z][a-z0-9]{0,3}|hll|linenos?|filename",
+        "code": r"language-[a-z0-9+#-]+",
+        "div": rf"{_ADMONITIONS}|highlight|language-[a-z0-9+#-]+",
         "details": _ADMONITIONS,
     },
     relative_urls=False,
@@ -183,5 +118,48 @@ PAGE = Allowlist(
         "nav": frozenset({"aria-label"}),
     },
     classes={**BODY.classes, "div": None, "p": None, "a": None, "svg": None, "path": None, "nav": None},
+    relative_urls=True,
+)
+
+#: A hand-written page may use structure, forms and the site's own scripts and styles by
+#: address, but no inline script, event handler, style attribute, frame or plug-in.
+DOCS = Allowlist(
+    tags=PAGE.tags
+    | frozenset(
+        "h1 section article aside header footer main figure figcaption small mark kbd samp var q cite time "
+        "form label input button select option textarea fieldset legend noscript script link caption colgroup "
+        "col tfoot b i u s del ins".split()
+    ),
+    attributes={
+        **PAGE.attributes,
+        "*": frozenset(
+            {
+                "id",
+                "title",
+                "lang",
+                "role",
+                "hidden",
+                "aria-label",
+                "aria-labelledby",
+                "aria-describedby",
+                "aria-hidden",
+                "aria-live",
+                "data-pagefind-ignore",
+                "data-pagefind-body",
+                "markdown",
+            }
+        ),
+        "a": frozenset({"href", "title", "rel", "hreflang", "download"}),
+        "script": frozenset({"src", "defer", "type"}),
+        "link": frozenset({"rel", "href", "type"}),
+        "form": frozenset({"action", "method", "role"}),
+        "input": frozenset({"type", "name", "value", "placeholder", "checked", "required", "size", "autocomplete"}),
+        "label": frozenset({"for"}),
+        "button": frozenset({"type", "name", "value"}),
+        "select": frozenset({"name", "required"}),
+        "option": frozenset({"value", "selected"}),
+        "textarea": frozenset({"name", "rows", "cols", "required"}),
+    },
+    classes={tag: None for tag in PAGE.tags | {"section", "form", "input", "button", "label", "span", "div", "p"}},
     relative_urls=True,
 )

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from kennisbank.checks.allowlists import BODY, PAGE, URL_ATTRIBUTES, URL_SCHEMES, Allowlist
+from kennisbank.checks.allowlists import BODY, PAGE, SAFE_ID, URL_ATTRIBUTES, URL_SCHEMES, Allowlist
 
 
 @dataclass(frozen=True)
@@ -131,17 +131,28 @@ def attribute_finding(policy: Allowlist, tag: str, attribute: str, value: str, r
         return None  # the element itself is reported
     if attribute == "class":
         return None if policy.allows_class(tag, value) else Finding("class", tag, attribute, value)
-    if attribute not in policy.attributes.get(tag, frozenset()):
+    if not policy.allows_attribute(tag, attribute):
+        return Finding("attribute", tag, attribute, value)
+    if attribute == "id" and not SAFE_ID.fullmatch(value):
         return Finding("attribute", tag, attribute, value)
     if attribute not in URL_ATTRIBUTES:
         return None
     scheme = scheme_of(value)
+    if not scheme and re.match(r"[\\/]{2}", value.strip()):
+        scheme = "https"  # //host/x and /\host/x are addresses on another host (network-path reference)
     relative_link = not scheme and tag == "a" and not value.strip().startswith("#")
     if scheme not in URL_SCHEMES | {""} or (relative_link and not policy.relative_urls):
         return Finding("scheme", tag, attribute, value)
     if remote_images and tag == "img" and scheme in ("http", "https"):
         return Finding("remote-image", tag, attribute, value)
     return None
+
+
+def inline_script_count(html: str) -> int:
+    """How many ``<script>`` elements in ``html`` carry their code inline (no ``src``)."""
+    return sum(
+        1 for m in re.finditer(r"<script\b([^>]*)>", html, re.IGNORECASE) if not re.search(r"\bsrc\s*=", m.group(1))
+    )
 
 
 def sanitize(html: str, policy: Allowlist = PAGE) -> str:

@@ -30,6 +30,11 @@ MAX_BODY_BYTES = 200 * 1024
 #: open brackets (8000 ``[`` took 7 s, measured for issue 9); real entries use at most 3.
 MAX_NESTING = 10
 
+#: Rendered after every body: when this heading does not come out as a heading, the body
+#: left an HTML element open that would swallow the sections the page adds after it.
+_SENTINEL_TEXT = "kb-einde-hoofdtekst"
+_SENTINEL = f"\n\n## {_SENTINEL_TEXT}\n"
+
 #: At most this many SAFE problems per body; the rest would repeat the same advice.
 MAX_FINDINGS = 50
 
@@ -45,7 +50,8 @@ _NEEDS_RENDER = re.compile(
     re.MULTILINE,
 )
 _ATX = re.compile(r"^(#{1,6}) ([^#\\\n*_]*)$")
-_LIST_ITEM = re.compile(r"^([ ]*)(?:[*+-]|\d+[.)])[ ]")
+_LIST_ITEMS = re.compile(r"^(?:[ \t]*(?:[*+-]|\d+[.)])[ \t]+)+")
+_MARKER = re.compile(r"(?:[*+-]|\d+[.)])[ \t]")
 _QUOTE = re.compile(r"^(?:[ ]{0,3}>)+")
 
 
@@ -68,12 +74,19 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
     if not _NEEDS_RENDER.search(entry.body):
         return heading_problems(entry, line_scan_headings(entry.body))
     try:
-        rendered = renderer.render(entry.body)
+        rendered = renderer.render(entry.body + _SENTINEL)
     except RecursionError:
         message = "De hoofdtekst is te diep genest om te verwerken."
         return [Problem(entry.path, entry.body_line, 1, "BODY004", "body", message)]
-    findings = html_findings(rendered.html, BODY, remote_images=True)
-    return _finding_problems(entry, findings) + heading_problems(entry, rendered.headings)
+    problems = _finding_problems(entry, html_findings(rendered.html, BODY, remote_images=True))
+    headings = rendered.headings
+    if headings[-1:] == [(2, _SENTINEL_TEXT)]:
+        headings = headings[:-1]
+    else:  # an element the body opens swallows what the page puts after it
+        problems.append(Problem(entry.path, entry.body_line + len(entry.body.split("\n")) - 1, 1, "SAFE001", "body",
+                                "De hoofdtekst opent HTML die niet gesloten wordt; wat de site na de hoofdtekst "
+                                "zet (Gerelateerd, Bronnen) zou erin verdwijnen."))  # fmt: skip
+    return problems + heading_problems(entry, headings)
 
 
 def heading_problems(entry: Entry, headings: list[tuple[int, str]]) -> list[Problem]:
@@ -107,59 +120,63 @@ def line_scan_headings(body: str) -> list[tuple[int, str]]:
 
 def limit_problems(entry: Entry) -> Iterator[Problem]:
     """BODY003 when the body is larger than :data:`MAX_BODY_BYTES`; BODY004 at the first
-    line nested deeper than :data:`MAX_NESTING` (list indentation, ``>`` or open ``[``)."""
+    line nested deeper than :data:`MAX_NESTING` (list indentation or markers, ``>``, or open
+    ``[`` or ``(`` within a paragraph)."""
     size = len(entry.body.encode("utf-8"))
     if size > MAX_BODY_BYTES:
-        yield Problem(
-            entry.path,
-            entry.body_line,
-            1,
-            "BODY003",
-            "body",
-            f"De hoofdtekst is {size // 1024} KB groot; het maximum is {MAX_BODY_BYTES // 1024} KB.",
-            "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (related).",
-        )
+        yield Problem(entry.path, entry.body_line, 1, "BODY003", "body",
+                      f"De hoofdtekst is {size // 1024} KB groot; het maximum is {MAX_BODY_BYTES // 1024} KB.",
+                      "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (related).")  # fmt: skip
         return
-    depth = 0
+    open_brackets = (0, 0)
     for offset, line in enumerate(entry.body.split("\n")):
-        quote = _QUOTE.match(line)
-        quotes = quote.group(0).count(">") if quote else 0
-        item = _LIST_ITEM.match(line)
-        lists = len(item.group(1).expandtabs(4)) // 4 + 1 if item else 0  # Python-Markdown nests by 4 spaces
         if not line.strip():
-            depth = 0  # brackets do not span paragraphs
-        brackets = _max_bracket_depth(line, depth)
-        depth = brackets[1]
-        worst = max(quotes, lists, brackets[0])
+            open_brackets = (0, 0)  # brackets do not span paragraphs
+        open_brackets, deepest = _bracket_depth(line, open_brackets)
+        levels = {"blokcitaten (>)": _quote_depth(line), "lijsten": _list_depth(line), "haakjes ([ of ()": deepest}
+        what, worst = max(levels.items(), key=lambda item: item[1])
         if worst > MAX_NESTING:
-            what = "blokcitaten (>)" if worst == quotes else ("lijsten" if worst == lists else "blokhaken ([)")
-            yield Problem(
-                entry.path,
-                entry.body_line + offset,
-                1,
-                "BODY004",
-                "body",
-                f"Hier zijn {what} {worst} niveaus diep genest; het maximum is {MAX_NESTING}.",
-                "Maak de opbouw platter; een lijst in een lijst is meestal genoeg.",
-            )
+            yield Problem(entry.path, entry.body_line + offset, 1, "BODY004", "body",
+                          f"Hier zijn {what} {worst} niveaus diep genest; het maximum is {MAX_NESTING}.",
+                          "Maak de opbouw platter; een lijst in een lijst is meestal genoeg.")  # fmt: skip
             return
 
 
-def _max_bracket_depth(line: str, depth: int) -> tuple[int, int]:
-    """(deepest, final) count of open ``[`` on ``line``, starting at ``depth``; escaped ones skipped."""
-    if "[" not in line and "]" not in line:
-        return depth, depth
-    deepest = depth
+def _quote_depth(line: str) -> int:
+    quote = _QUOTE.match(line)
+    return quote.group(0).count(">") if quote else 0
+
+
+def _list_depth(line: str) -> int:
+    """Nesting a line opens: its indentation (Python-Markdown nests by 4 spaces) plus every
+    list marker written one after the other (``- - - x`` is three lists deep)."""
+    item = _LIST_ITEMS.match(line)
+    if not item:
+        return 0
+    indent = len(line) - len(line.lstrip(" "))
+    return indent // 4 + len(_MARKER.findall(item.group(0)))
+
+
+def _bracket_depth(line: str, depth: tuple[int, int]) -> tuple[tuple[int, int], int]:
+    """``((open [, open () at the end of line), deepest of the two on it)``; escaped ones skipped."""
+    if not any(c in line for c in "[]()"):
+        return depth, max(depth)
+    square, round_ = depth
+    deepest = max(depth)
     previous = ""
     for char in line:
         if previous != "\\":
             if char == "[":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif char == "]" and depth:
-                depth -= 1
+                square += 1
+            elif char == "]" and square:
+                square -= 1
+            elif char == "(":
+                round_ += 1
+            elif char == ")" and round_:
+                round_ -= 1
+            deepest = max(deepest, square, round_)
         previous = char if previous != "\\" else ""
-    return deepest, depth
+    return (square, round_), deepest
 
 
 def _finding_problems(entry: Entry, findings: list[Finding]) -> list[Problem]:

@@ -72,26 +72,34 @@ def matrix_svg(rows: list[tuple[str, str]], cols: list[tuple[str, str]], cells: 
     left, top, size = 300, 170, 44
     peak = max(cells.values(), default=1) or 1
     width, height = left + size * len(cols) + 20, top + size * len(rows) + 20
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="Arial, Helvetica, sans-serif" font-size="13">',
-             "<title>Aantal items per thema en organisatietype</title>",
-             f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="Arial, Helvetica, sans-serif" font-size="13">',
+        "<title>Aantal items per thema en organisatietype</title>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
     for c, (_, label) in enumerate(cols):
         x = left + c * size + size / 2
         parts.append(f'<text transform="translate({x} {top - 8}) rotate(-45)" fill="#1a1a1a">{escape(label)}</text>')
     for r, (theme, label) in enumerate(rows):
         y = top + r * size
-        parts.append(f'<text x="{left - 8}" y="{y + size / 2 + 4}" text-anchor="end" fill="#1a1a1a">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{left - 8}" y="{y + size / 2 + 4}" text-anchor="end" fill="#1a1a1a">{escape(label)}</text>'
+        )
         for c, (org, _) in enumerate(cols):
             count = cells.get((theme, org), 0)
             share = count / peak
             # From white to the site's dark blue; text switches to white on dark cells.
             shade = tuple(round(255 - (255 - t) * share) for t in (0x15, 0x42, 0x73))
-            fill = "#%02x%02x%02x" % shade
+            fill = "#{:02x}{:02x}{:02x}".format(*shade)
             text = "#ffffff" if share > 0.5 else "#1a1a1a"
             x = left + c * size
-            parts.append(f'<rect x="{x}" y="{y}" width="{size - 2}" height="{size - 2}" fill="{fill}" stroke="#767676" stroke-width="0.5"/>')
-            parts.append(f'<text x="{x + size / 2 - 1}" y="{y + size / 2 + 4}" text-anchor="middle" fill="{text}">{count}</text>')
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{size - 2}" height="{size - 2}" fill="{fill}" stroke="#767676" stroke-width="0.5"/>'
+            )
+            parts.append(
+                f'<text x="{x + size / 2 - 1}" y="{y + size / 2 + 4}" text-anchor="middle" fill="{text}">{count}</text>'
+            )
     parts.append("</svg>\n")
     return "\n".join(parts)
 
@@ -113,8 +121,9 @@ def render_page(ctx: Context) -> dict[str, str]:
     lines = [
         "---\ntitle: In cijfers\ndescription: De kennisbank in grafieken, met dezelfde cijfers in tabellen.\nkb_search: false\n---\n",
         "# De kennisbank in cijfers\n",
-        f"De kennisbank telt {sum(totals)} items: " + ", ".join(
-            f"{n} {c.label.lower()}" for n, c in zip(totals, COLLECTIONS)) + ". "
+        f"De kennisbank telt {sum(totals)} items: "
+        + ", ".join(f"{n} {c.label.lower()}" for n, c in zip(totals, COLLECTIONS, strict=False))
+        + ". "
         "Een item kan bij meer thema's en organisatietypen horen, dus de aantallen hieronder tellen niet op tot het totaal.\n",
         "## Items per thema\n",
         f"![Staafdiagrammen van het aantal items per thema, apart voor praktijkvoorbeelden, dilemma's en instrumenten. "
@@ -136,7 +145,11 @@ def render_page(ctx: Context) -> dict[str, str]:
     ]
     for theme, label in rows:
         # A link per row also gives keyboard users a way into the table when it scrolls sideways.
-        lines.append(f"| [{md(label)}](themas/{theme}.md) | " + " | ".join(str(cells.get((theme, org), 0)) for org, _ in cols) + " |")
+        lines.append(
+            f"| [{md(label)}](themas/{theme}.md) | "
+            + " | ".join(str(cells.get((theme, org), 0)) for org, _ in cols)
+            + " |"
+        )
     lines.append("")
     return {
         "in-cijfers.md": "\n".join(lines),

@@ -18,8 +18,13 @@ from pathlib import Path
 #: Directives besides script-src. ``img-src data:``: Material and Pagefind draw icons as
 #: data: SVG in their stylesheets. ``frame-ancestors`` is left out: browsers ignore it in
 #: a meta element (and log an error), so it belongs in a server header only.
-BASE_DIRECTIVES = ("default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'",
-                   "form-action 'self'")
+BASE_DIRECTIVES = (
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
 
 #: Pagefind runs its search as WebAssembly; JavaScript eval stays forbidden.
 SCRIPT_SOURCES = ("'self'", "'wasm-unsafe-eval'")
@@ -31,7 +36,9 @@ REDIRECT_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'"
 PLACEHOLDER = "KB_CSP_POLICY"
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)[\w/+.-]+""", re.IGNORECASE)
+_DATA_TYPE = re.compile(
+    r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)[\w/+.-]+""", re.IGNORECASE
+)
 _HEAD = re.compile(r"<head\b[^>]*>(\s*<meta charset=[^>]*>)?", re.IGNORECASE)
 
 
@@ -58,12 +65,44 @@ def policy(hashes: Iterable[str] = ()) -> str:
     return "; ".join((*BASE_DIRECTIVES, f"script-src {scripts}"))
 
 
-def theme_hashes(output: str, content: str = "") -> set[str]:
-    """Hashes of the inline scripts of a rendered page, leaving out any inside ``content``
-    (the page's own content, which is never trusted to add scripts)."""
-    if content and content in output:
-        output = output.replace(content, "", 1)
-    return {script_hash(s) for s in inline_scripts(output)}
+#: The theme's own inline scripts (Material for MkDocs 9.8), by their exact content: the
+#: localStorage helpers (the scope is the page's base URL, or the site path on the 404
+#: page) and the tab selection from the URL fragment. Only these ever get a hash.
+THEME_SCRIPTS = (
+    re.compile(
+        r'__md_scope=new URL\("[^"\\<]*",location\),'
+        + re.escape(
+            "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
+            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+            '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+        )
+    ),
+    re.compile(
+        re.escape(
+            "var target=document.getElementById(location.hash.slice(1));"
+            'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+        )
+    ),
+)
+
+
+class UnknownScriptError(ValueError):
+    """Raised when a page holds an inline script that is not one of the theme's own."""
+
+
+def theme_hashes(output: str) -> set[str]:
+    """Hashes of the inline scripts of a rendered page.
+
+    Raises:
+        UnknownScriptError: an inline script is not one of :data:`THEME_SCRIPTS` (it came
+            from content, front matter or a changed theme: never hash it, stop instead).
+    """
+    hashes = set()
+    for script in inline_scripts(output):
+        if not any(pattern.fullmatch(script) for pattern in THEME_SCRIPTS):
+            raise UnknownScriptError(f"onbekend inline script: {' '.join(script.split())[:80]!r}")
+        hashes.add(script_hash(script))
+    return hashes
 
 
 def meta_tag(value: str) -> str:
@@ -80,7 +119,7 @@ def with_meta(output: str, hashes: Iterable[str]) -> str:
     match = _HEAD.search(output)
     if match is None:
         raise ValueError("pagina zonder <head>")
-    return output[: match.end()] + "\n    " + meta_tag(policy(hashes)) + output[match.end():]
+    return output[: match.end()] + "\n    " + meta_tag(policy(hashes)) + output[match.end() :]
 
 
 def site_policy(site_dir: Path) -> str:
@@ -90,6 +129,8 @@ def site_policy(site_dir: Path) -> str:
     for path in sorted(site_dir.rglob("*.html")):
         if "pagefind" in path.relative_to(site_dir).parts:
             continue
-        for value in re.findall(r'http-equiv="Content-Security-Policy" content="([^"]*)"', path.read_text(encoding="utf-8")):
+        for value in re.findall(
+            r'http-equiv="Content-Security-Policy" content="([^"]*)"', path.read_text(encoding="utf-8")
+        ):
             hashes.update(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", value))
     return policy(hashes)

@@ -6,18 +6,16 @@ JSON file names its licence and links to its JSON Schema.
 
 from __future__ import annotations
 
-from kennisbank.content.taxonomies import BY_FIELD, vocabulary_for
-
 import copy
 import csv
 import io
 import json
 from typing import Any
 
-
 from kennisbank.content.collections import COLLECTIONS, Collection
 from kennisbank.content.entry import Entry
 from kennisbank.content.schemas import SchemaSet
+from kennisbank.content.taxonomies import BY_FIELD, vocabulary_for
 from kennisbank.content.vocabularies import Vocabularies
 
 #: Licence of content and data (see docs/over.md).
@@ -74,16 +72,21 @@ def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today:
         pages.update(links)
         stem = _file_stem(collection)
         files[f"{DATA_DIR}/{stem}.json"] = _json_document(
-            collection.label, f"../schemas/{collection.schema}", records, links, today)
+            collection.label, f"../schemas/{collection.schema}", records, links, today
+        )
         files[f"{DATA_DIR}/{stem}.csv"] = _csv(fields, records, links)
         for rec in records:
             combined_rows.append({"collection": collection.name, **rec})
         combined_fields.extend(f for f in fields if f not in combined_fields)
     combined = {
         "title": "Kennisbank Werk aan Uitvoering: alle items",
-        "licence": LICENCE, "licence_url": LICENCE_URL,
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
         "schemas": {c.name: f"../schemas/{c.schema}" for c in COLLECTIONS},
-        "generated": today, "count": len(combined_rows), "pages": pages, "entries": combined_rows,
+        "generated": today,
+        "count": len(combined_rows),
+        "pages": pages,
+        "entries": combined_rows,
     }
     files[f"{DATA_DIR}/{COMBINED}.json"] = json.dumps(combined, ensure_ascii=False, indent=2) + "\n"
     files[f"{DATA_DIR}/{COMBINED}.csv"] = _csv(tuple(combined_fields), combined_rows, pages)
@@ -95,12 +98,18 @@ def _links(entry: Entry, site_url: str) -> dict[str, str]:
     return {"url": f"{base}/{entry.collection.url_prefix}/{entry.slug}/", "permalink": f"{base}/p/{entry.id}/"}
 
 
-def _json_document(label: str, schema: str, records: list[dict[str, Any]], links: dict[str, dict[str, str]],
-                   today: str) -> str:
+def _json_document(
+    label: str, schema: str, records: list[dict[str, Any]], links: dict[str, dict[str, str]], today: str
+) -> str:
     document = {
         "title": f"Kennisbank Werk aan Uitvoering: {label}",
-        "licence": LICENCE, "licence_url": LICENCE_URL, "schema": schema,
-        "generated": today, "count": len(records), "pages": links, "entries": records,
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "schema": schema,
+        "generated": today,
+        "count": len(records),
+        "pages": links,
+        "entries": records,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -122,7 +131,9 @@ def _csv(fields: tuple[str, ...], records: list[dict[str, Any]], links: dict[str
     writer.writerow(list(fields) + ["url", "permalink"])
     for rec in records:
         link = links.get(rec.get("id", ""), {})
-        writer.writerow([neutralise(_cell(rec.get(f))) for f in fields] + [link.get("url", ""), link.get("permalink", "")])
+        writer.writerow(
+            [neutralise(_cell(rec.get(f))) for f in fields] + [link.get("url", ""), link.get("permalink", "")]
+        )
     return buffer.getvalue()
 
 

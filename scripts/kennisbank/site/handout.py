@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from kennisbank.checks.allowlists import BODY
 from kennisbank.checks.html_safety import sanitize
-from kennisbank.content.entry import Entry
 from kennisbank.checks.markdown_render import DEFAULT_CONFIGS, DEFAULT_EXTENSIONS, BodyRenderer
+from kennisbank.content.entry import Entry
+from kennisbank.site.csp import meta_tag
 from kennisbank.site.qrcodes import qr_svg
 from kennisbank.site.text import attr, dutch_date
 
@@ -20,8 +21,9 @@ article { break-before: page; } nav ol { padding-left: 1.2rem; }
 """
 
 
-def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict[str, str],
-                   renderer: BodyRenderer | None = None) -> str:
+def render_handout(
+    entries: list[Entry], title: str, site_url: str, labels: dict[str, str], renderer: BodyRenderer | None = None
+) -> str:
     """One printable HTML document: title, table of contents, then each entry on its own page.
 
     Args:
@@ -40,29 +42,40 @@ def render_handout(entries: list[Entry], title: str, site_url: str, labels: dict
     renderer = renderer or BodyRenderer(DEFAULT_EXTENSIONS, {**DEFAULT_CONFIGS, "toc": {}})
     toc = "".join(f'<li><a href="#{attr(e.id)}">{attr(e.title)}</a></li>' for e in entries)
     parts = [
-        "<!doctype html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
-        f"<title>{attr(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+        "<!doctype html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
+        # The file is opened from disk, outside the site: no script may run in it at all.
+        meta_tag("default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+        f"<title>{attr(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
         f"<header><h1>{attr(title)}</h1><p>Uit de Kennisbank Werk aan Uitvoering. "
         "Elk item heeft een vaste link en een QR-code die altijd blijven werken.</p></header>",
         f'<nav aria-label="Inhoudsopgave"><h2>Inhoud</h2><ol>{toc}</ol></nav>',
     ]
-    for entry in entries:
-        url = f"{base}/p/{entry.id}/"
-        qr = qr_svg(url)
-        themes = ", ".join(labels.get(t, t) for t in entry.meta.get("themes") or [])
-        body = sanitize(renderer.render(entry.body).html, BODY)
-        body = body.replace("<h2", "<h3").replace("</h2>", "</h3>")
-        sources = "".join(
-            f"<li>{attr(s.get('title', ''))}{', ' + attr(s['section']) if s.get('section') else ''}"
-            f"{' — ' + attr(s['url']) if s.get('url') else ''}</li>"
-            for s in entry.meta.get("sources") or [])
-        parts.append(
-            f'<article id="{attr(entry.id)}"><h2>{attr(entry.title)}</h2>'
-            f'<p class="meta">{attr(entry.collection.label_singular)} · {attr(themes)} · '
-            f"gepubliceerd {attr(dutch_date(entry.meta.get('published', '')))}</p>"
-            f"<p><strong>{attr(entry.meta.get('description', ''))}</strong></p>"
-            f'<div class="permalink">{qr}<p>Vaste link:<br><a href="{attr(url)}">{attr(url)}</a></p></div>'
-            f"{body}<h3>Bronnen</h3><ul>{sources}</ul></article>"
-        )
+    parts += [_article(entry, f"{base}/p/{entry.id}/", labels, renderer) for entry in entries]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def _article(entry: Entry, url: str, labels: dict[str, str], renderer: BodyRenderer) -> str:
+    """One entry of the handout: title, summary, permalink with QR code, body and sources."""
+    themes = ", ".join(labels.get(t, t) for t in entry.meta.get("themes") or [])
+    body = sanitize(renderer.render(entry.body).html, BODY)
+    body = body.replace("<h2", "<h3").replace("</h2>", "</h3>")
+    sources = "".join(
+        f"<li>{attr(s.get('title', ''))}{', ' + attr(s['section']) if s.get('section') else ''}"
+        f"{' — ' + attr(s['url']) if s.get('url') else ''}</li>"
+        for s in entry.meta.get("sources") or []
+    )
+    return (
+        f'<article id="{attr(entry.id)}"><h2>{attr(entry.title)}</h2>'
+        f'<p class="meta">{attr(entry.collection.label_singular)} · {attr(themes)} · '
+        f"gepubliceerd {attr(dutch_date(entry.meta.get('published', '')))}</p>"
+        f"<p><strong>{attr(entry.meta.get('description', ''))}</strong></p>"
+        f'<div class="permalink">{qr_svg(url)}<p>Vaste link:<br><a href="{attr(url)}">{attr(url)}</a></p></div>'
+        f"{body}<h3>Bronnen</h3><ul>{sources}</ul></article>"
+    )

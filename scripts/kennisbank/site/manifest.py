@@ -11,16 +11,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 MANIFEST_FILE = "published-urls.txt"
-_HEADER = ("# Elk adres dat ooit is gepubliceerd. Een adres verdwijnt nooit uit deze lijst: een hernoemd\n"
-           "# item houdt zijn oude adres via 'aliases'. Bijwerken: kb urls --update\n")
+_HEADER = (
+    "# Elk adres dat ooit is gepubliceerd. Een adres verdwijnt nooit uit deze lijst: een hernoemd\n"
+    "# item houdt zijn oude adres via 'aliases'. Bijwerken: kb urls --update\n"
+)
 
 
 def read_manifest(path: Path) -> list[str]:
     """The paths in the manifest, in file order; an absent file is an empty manifest."""
     if not path.is_file():
         return []
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def url_of(dest_uri: str) -> str | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import segno
 
 
-@lru_cache(maxsize=None)  # live preview rebuilds reuse them; the URL fixes the code
+@cache  # live preview rebuilds reuse them; the URL fixes the code
 def qr_svg(url: str) -> str:
     """An inline ``<svg>`` QR code (error correction M) that encodes ``url``.
 

@@ -5,8 +5,20 @@ from __future__ import annotations
 import html
 import re
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
-           "augustus", "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 #: Every character Python-Markdown or an enabled extension gives a meaning: emphasis,
 #: links, HTML, entities, lists (``2.``, ``-``, ``+``), headings, tables, attr_list,
 #: definition lists (``:``), fences (``~``) and quotes (smart quotes in some themes).

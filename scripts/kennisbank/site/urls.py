@@ -94,10 +94,18 @@ def alias_problem(alias: str) -> str | None:
     if not _ALIAS_RE.fullmatch(alias):
         segments = [s for s in alias.split("/") if s and s not in (".", "..")]
         suggestion = ("/" + "/".join(segments) + "/") if segments else ""
-        why = "heeft lege delen (//)" if "//" in alias else (
-            "bevat '..' of '.'" if any(s in (".", "..") for s in alias.split("/")) else
-            "heeft niet de vorm /map/naam/ met kleine letters, cijfers en streepjes")
-        return f"Het oude adres '{alias}' {why}." + (f" Bedoelde je '{suggestion}'?" if suggestion and suggestion != alias else "")
+        why = (
+            "heeft lege delen (//)"
+            if "//" in alias
+            else (
+                "bevat '..' of '.'"
+                if any(s in (".", "..") for s in alias.split("/"))
+                else "heeft niet de vorm /map/naam/ met kleine letters, cijfers en streepjes"
+            )
+        )
+        return f"Het oude adres '{alias}' {why}." + (
+            f" Bedoelde je '{suggestion}'?" if suggestion and suggestion != alias else ""
+        )
     first = alias.strip("/").split("/", 1)[0]
     if first in RESERVED_PREFIXES:
         return f"Het oude adres '{alias}' ligt in de map /{first}/, die bij de site zelf hoort."
@@ -116,8 +124,12 @@ def output_path(base: Path, relative: str) -> Path:
             resolves (symlinks included) outside ``base``.
     """
     pure = PurePosixPath(relative)
-    if (not relative or pure.is_absolute() or relative != posixpath.normpath(relative)
-            or any(part in ("", ".", "..") for part in relative.split("/"))):
+    if (
+        not relative
+        or pure.is_absolute()
+        or relative != posixpath.normpath(relative)
+        or any(part in ("", ".", "..") for part in relative.split("/"))
+    ):
         raise UnsafePathError(f"onveilig pad voor een gegenereerd bestand: {relative!r}")
     root = base.resolve()
     target = (root / relative).resolve()

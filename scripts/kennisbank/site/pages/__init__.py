@@ -21,15 +21,29 @@ from kennisbank.site.feed import atom_feed
 from kennisbank.site.pages.context import Context, SiteOptions
 from kennisbank.site.pages.entries import render_entry
 from kennisbank.site.pages.extras import render_catalogue, render_handout_page, security_txt
-from kennisbank.site.pages.overviews import (render_facet_index, render_facet_page, render_home, render_matrix,
-                                             render_overview)
+from kennisbank.site.pages.overviews import (
+    render_facet_index,
+    render_facet_page,
+    render_home,
+    render_matrix,
+    render_overview,
+)
 from kennisbank.site.pages.redirects import render_redirects
-from kennisbank.site.urls import (CATALOGUE_PAGE, CHARTS_PAGE, HANDOUT_PAGE, HOME, MATRIX_PAGE, entry_page,
-                                  facet_page, overview_page)
+from kennisbank.site.urls import (
+    CATALOGUE_PAGE,
+    CHARTS_PAGE,
+    HANDOUT_PAGE,
+    HOME,
+    MATRIX_PAGE,
+    entry_page,
+    facet_page,
+    overview_page,
+)
 
 
-def generate_site(project: Project, options: SiteOptions | None = None,
-                  schemas: SchemaSet | None = None) -> dict[str, str]:
+def generate_site(
+    project: Project, options: SiteOptions | None = None, schemas: SchemaSet | None = None
+) -> dict[str, str]:
     """Render every generated page and file.
 
     Args:
@@ -75,8 +89,10 @@ def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:
     paths += [overview_page(c) for c in COLLECTIONS]
     for facet in FACETS:
         paths.append(facet_page(facet))
-        paths += [facet_page(facet, term) for name in facet.vocabulary_names for term in vocabularies.terms.get(name, {})]
+        paths += [
+            facet_page(facet, term) for name in facet.vocabulary_names for term in vocabularies.terms.get(name, {})
+        ]
     return paths
 
 
-__all__ = ["generate_site", "fixed_page_paths", "SiteOptions"]
+__all__ = ["SiteOptions", "fixed_page_paths", "generate_site"]

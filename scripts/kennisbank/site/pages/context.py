@@ -63,8 +63,11 @@ class Context:
 
     def facet_terms(self, facet: Taxonomy) -> list[tuple[str, str, str]]:
         """``(id, label, description)`` of every value of a facet, in vocabulary order."""
-        return [(term.id, term.label, term.description)
-                for name in facet.vocabulary_names for term in self.vocab.terms.get(name, {}).values()]
+        return [
+            (term.id, term.label, term.description)
+            for name in facet.vocabulary_names
+            for term in self.vocab.terms.get(name, {}).values()
+        ]
 
     def label(self, facet: Taxonomy, value: str) -> str:
         """Dutch label of a facet value."""
@@ -76,8 +79,7 @@ class Context:
 
     def updated(self, entry: Entry) -> str:
         """Last-updated date: from git when known, else ``updated``, else ``published``."""
-        return (self.options.git_dates.get(entry.path) or entry.meta.get("updated")
-                or entry.meta.get("published") or "")
+        return self.options.git_dates.get(entry.path) or entry.meta.get("updated") or entry.meta.get("published") or ""
 
     def is_stale(self, entry: Entry) -> bool:
         """True when the entry's ``review_by`` date lies before today."""

@@ -29,13 +29,23 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     meta = entry.meta
     tags = [ctx.vocab.label("tags", t) for t in meta.get("tags") or []]
     full = absolute(ctx.options.site_url, permalink(entry.id))
-    out = [front_matter(title=entry.title, description=meta.get("description"), tags=tags,
-                        kb_id=entry.id, kb_collection=entry.collection.name),
-           f"# {md(entry.title)}\n", f"{md(meta.get('description', ''))}\n{{ .kb-lead }}\n"]
+    out = [
+        front_matter(
+            title=entry.title,
+            description=meta.get("description"),
+            tags=tags,
+            kb_id=entry.id,
+            kb_collection=entry.collection.name,
+        ),
+        f"# {md(entry.title)}\n",
+        f"{md(meta.get('description', ''))}\n{{ .kb-lead }}\n",
+    ]
     if ctx.is_stale(entry):
-        out.append('!!! warning "Mogelijk verouderd"\n\n'
-                   f"    Dit item had uiterlijk {dutch_date(meta['review_by'])} opnieuw bekeken moeten worden. "
-                   "De inhoud kan verouderd zijn.\n")
+        out.append(
+            '!!! warning "Mogelijk verouderd"\n\n'
+            f"    Dit item had uiterlijk {dutch_date(meta['review_by'])} opnieuw bekeken moeten worden. "
+            "De inhoud kan verouderd zijn.\n"
+        )
     out.append(_pagefind_filters(ctx, entry))
     out.append('<div class="kb-meta" markdown>\n')
     out += [f"{label}\n:   {value}\n" for label, value in _details(ctx, entry, full)]
@@ -51,8 +61,10 @@ def _details(ctx: Context, entry: Entry, full: str) -> list[tuple[str, str]]:
     """The rows of the details box: ``(label, Markdown value)``."""
     here, meta, collection = entry_page(entry), entry.meta, entry.collection
     themes = BY_FIELD["themes"]
-    rows = [("Collectie", f"[{collection.label_singular}]({rel(here, overview_page(collection))})"),
-            ("Thema's", links(ctx, here, themes, themes.values(entry)))]
+    rows = [
+        ("Collectie", f"[{collection.label_singular}]({rel(here, overview_page(collection))})"),
+        ("Thema's", links(ctx, here, themes, themes.values(entry))),
+    ]
     for field_name, label in collection.facet_rows:
         values = BY_FIELD[field_name].values(entry)
         if values:
@@ -76,15 +88,19 @@ def _details(ctx: Context, entry: Entry, full: str) -> list[tuple[str, str]]:
 
 def _print_block(url: str) -> str:
     """Shown only on paper: the permalink written out and its QR code (SVG made by segno)."""
-    return (f'<div class="kb-print-only" aria-hidden="true">{qr_svg(url)}'
-            f"<p>Vaste link: <strong>{attr(url)}</strong></p></div>\n")
+    return (
+        f'<div class="kb-print-only" aria-hidden="true">{qr_svg(url)}'
+        f"<p>Vaste link: <strong>{attr(url)}</strong></p></div>\n"
+    )
 
 
 def _pagefind_filters(ctx: Context, entry: Entry) -> str:
     spans = [f'<span data-pagefind-filter="collectie:{attr(entry.collection.label)}"></span>']
     for key, field_name in _FILTERS:
         taxonomy = BY_FIELD[field_name]
-        spans += [f'<span data-pagefind-filter="{key}:{attr(ctx.label(taxonomy, v))}"></span>' for v in taxonomy.values(entry)]
+        spans += [
+            f'<span data-pagefind-filter="{key}:{attr(ctx.label(taxonomy, v))}"></span>' for v in taxonomy.values(entry)
+        ]
     spans.append(f'<span data-pagefind-meta="collectie:{attr(entry.collection.label_singular)}"></span>')
     return '<div class="kb-filters" hidden>' + "".join(spans) + "</div>\n"
 

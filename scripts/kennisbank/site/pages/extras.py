@@ -18,15 +18,20 @@ def render_handout_page(ctx: Context) -> str:
     Without JavaScript the page is a plain list of links to every entry, and the README
     explains ``kb handout`` for the same result offline.
     """
-    lines = [front_matter(title="Handout maken",
-                          description="Kies een paar items en druk ze af als één handout, met vaste links en QR-codes.",
-                          kb_search=False, hide=["toc"]),
-             "# Handout maken\n",
-             "Kies de items voor uw training of bijeenkomst en kies **Handout maken**. U krijgt één document "
-             "met een inhoudsopgave en per item de vaste link en een QR-code, klaar om af te drukken of als PDF op te slaan.\n",
-             '<form id="kb-handout-form" class="kb-handout-form" method="get" action="./">',
-             '<p><label for="kb-handout-title">Titel van de handout</label><br>'
-             '<input id="kb-handout-title" name="title" type="text" size="50" value="Handout Kennisbank Werk aan Uitvoering"></p>']
+    lines = [
+        front_matter(
+            title="Handout maken",
+            description="Kies een paar items en druk ze af als één handout, met vaste links en QR-codes.",
+            kb_search=False,
+            hide=["toc"],
+        ),
+        "# Handout maken\n",
+        "Kies de items voor uw training of bijeenkomst en kies **Handout maken**. U krijgt één document "
+        "met een inhoudsopgave en per item de vaste link en een QR-code, klaar om af te drukken of als PDF op te slaan.\n",
+        '<form id="kb-handout-form" class="kb-handout-form" method="get" action="./">',
+        '<p><label for="kb-handout-title">Titel van de handout</label><br>'
+        '<input id="kb-handout-title" name="title" type="text" size="50" value="Handout Kennisbank Werk aan Uitvoering"></p>',
+    ]
     for collection in COLLECTIONS:
         group = sorted((e for e in ctx.entries if e.collection is collection), key=lambda e: e.title.casefold())
         if not group:
@@ -34,23 +39,31 @@ def render_handout_page(ctx: Context) -> str:
         lines.append(f"<fieldset><legend>{attr(collection.label)}</legend><ul>")
         for entry in group:
             target = rel(HANDOUT_PAGE, entry_page(entry))[: -len(".md")] + "/"
-            lines.append(f'<li><input type="checkbox" name="id" value="{attr(entry.id)}" id="kb-h-{attr(entry.id)}" '
-                         f'data-url="../{attr(target)}"> <label for="kb-h-{attr(entry.id)}">{attr(entry.title)}</label> '
-                         f'(<a href="../{attr(target)}">bekijk</a>)</li>')
+            lines.append(
+                f'<li><input type="checkbox" name="id" value="{attr(entry.id)}" id="kb-h-{attr(entry.id)}" '
+                f'data-url="../{attr(target)}"> <label for="kb-h-{attr(entry.id)}">{attr(entry.title)}</label> '
+                f'(<a href="../{attr(target)}">bekijk</a>)</li>'
+            )
         lines.append("</ul></fieldset>")
-    lines += ['<p><button type="submit" class="md-button md-button--primary">Handout maken</button></p></form>',
-              '<noscript><p>Het samenstellen van een handout heeft JavaScript nodig. Zonder JavaScript kunt u elk '
-              "item afzonderlijk afdrukken: de afdruk bevat de vaste link en een QR-code.</p></noscript>",
-              '<div id="kb-handout-output" class="kb-handout-output" aria-live="polite"></div>\n']
+    lines += [
+        '<p><button type="submit" class="md-button md-button--primary">Handout maken</button></p></form>',
+        "<noscript><p>Het samenstellen van een handout heeft JavaScript nodig. Zonder JavaScript kunt u elk "
+        "item afzonderlijk afdrukken: de afdruk bevat de vaste link en een QR-code.</p></noscript>",
+        '<div id="kb-handout-output" class="kb-handout-output" aria-live="polite"></div>\n',
+    ]
     return "\n".join(lines)
 
 
 def render_catalogue() -> str:
     """The error catalogue: every problem code with its cause, an example and the fix."""
-    lines = [front_matter(title="Foutcodes", description="Alle meldingen van kb validate, met oorzaak, voorbeeld en oplossing."),
-             "# Foutcodes van `kb validate`\n",
-             "Elke melding van `kb validate` heeft de vorm `bestand:regel:kolom: CODE: melding`, met daaronder een tip. "
-             "Hieronder staat per code wat er aan de hand is, een voorbeeld en hoe u het oplost.\n"]
+    lines = [
+        front_matter(
+            title="Foutcodes", description="Alle meldingen van kb validate, met oorzaak, voorbeeld en oplossing."
+        ),
+        "# Foutcodes van `kb validate`\n",
+        "Elke melding van `kb validate` heeft de vorm `bestand:regel:kolom: CODE: melding`, met daaronder een tip. "
+        "Hieronder staat per code wat er aan de hand is, een voorbeeld en hoe u het oplost.\n",
+    ]
     for entry in CATALOGUE.values():
         lines.append(f"## {entry.code}: {md(entry.title)} {{ #{entry.code.lower()} }}\n")
         lines.append(f"**Oorzaak.** {entry.cause}\n")

@@ -16,31 +16,44 @@ _HOME_INTRO = (
     "Het programma Werk aan Uitvoering (WaU) werkt overheidsbreed aan een publieke dienstverlening die "
     "menselijk, wendbaar en toekomstbestendig is. Deze kennisbank bundelt wat daarbij geleerd wordt: "
     "goede voorbeelden, dilemma's uit de praktijk en de instrumenten om met de politiek te werken. "
-    "Alles is gebaseerd op openbare bronnen, die bij elk item staan.\n")
+    "Alles is gebaseerd op openbare bronnen, die bij elk item staan.\n"
+)
 _HOME_SEARCH = (
     '<form class="kb-home-search" action="zoeken/" method="get" role="search">'
     '<label for="kb-home-q">Zoek een voorbeeld, dilemma of instrument</label> '
     '<input id="kb-home-q" name="q" type="search" placeholder="bijvoorbeeld: uitvoeringstoets"> '
-    '<button type="submit" class="md-button md-button--primary">Zoeken</button></form>\n')
+    '<button type="submit" class="md-button md-button--primary">Zoeken</button></form>\n'
+)
 
 
 def render_home(ctx: Context) -> str:
     """The home page: what the knowledge base is, ways in per collection and theme, counts."""
     themes = BY_FIELD["themes"]
     lines = [
-        front_matter(title="Kennisbank Werk aan Uitvoering",
-                     description="Praktijkvoorbeelden, dilemma's en instrumenten om samen de publieke dienstverlening te verbeteren.",
-                     hide=["navigation"], kb_search=False),
-        "# Kennisbank Werk aan Uitvoering\n", _HOME_INTRO, _HOME_SEARCH,
+        front_matter(
+            title="Kennisbank Werk aan Uitvoering",
+            description="Praktijkvoorbeelden, dilemma's en instrumenten om samen de publieke dienstverlening te verbeteren.",
+            hide=["navigation"],
+            kb_search=False,
+        ),
+        "# Kennisbank Werk aan Uitvoering\n",
+        _HOME_INTRO,
+        _HOME_SEARCH,
         "[Handout maken](handout.md){ .md-button } [In cijfers](in-cijfers.md){ .md-button }\n",
-        "## Collecties\n", '<div class="grid cards" markdown>\n',
+        "## Collecties\n",
+        '<div class="grid cards" markdown>\n',
     ]
     for collection in COLLECTIONS:
         count = len(ctx.project.by_collection(collection))
-        lines.append(f"-   **[{collection.label}]({overview_page(collection)})** — {count} items\n\n"
-                     f"    {collection.intro}\n")
-    lines += ["</div>\n", "## Thema's\n", "| Thema | Praktijkvoorbeelden | Dilemma's | Instrumenten |",
-              "| --- | ---: | ---: | ---: |"]
+        lines.append(
+            f"-   **[{collection.label}]({overview_page(collection)})** — {count} items\n\n    {collection.intro}\n"
+        )
+    lines += [
+        "</div>\n",
+        "## Thema's\n",
+        "| Thema | Praktijkvoorbeelden | Dilemma's | Instrumenten |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for value, label, _ in ctx.facet_terms(themes):
         entries = ctx.facet_index["themes"].get(value, [])
         counts = [sum(1 for e in entries if e.collection is c) for c in COLLECTIONS]
@@ -50,7 +63,8 @@ def render_home(ctx: Context) -> str:
     lines += [
         f"- [Welk instrument wanneer]({MATRIX_PAGE}): instrumenten per gebruiker en fase van de beleidscyclus.",
         "- [Trefwoorden](trefwoorden.md): alle items per trefwoord.",
-        "- [Open data](data.md): alle items als JSON, CSV en Atom-feed.", "",
+        "- [Open data](data.md): alle items als JSON, CSV en Atom-feed.",
+        "",
         "## Zelf bijdragen\n",
         "Kent u een goed voorbeeld, een dilemma of een instrument dat hier ontbreekt? "
         "[Lees hoe u een bijdrage levert](bijdragen/index.md).\n",
@@ -67,19 +81,27 @@ def render_overview(ctx: Context, collection: Collection) -> str:
     columns = [(BY_FIELD[f], header) for f, header in collection.overview_columns]
     lines = [
         front_matter(title=collection.label, description=collection.intro, kb_search=False),
-        f"# {collection.label}\n", f"{collection.intro}\n",
+        f"# {collection.label}\n",
+        f"{collection.intro}\n",
         f"Deze collectie telt {len(entries)} items. Klik op een kolomkop om te sorteren.\n",
     ]
     if collection.name == "instrument":
-        lines.append("Zie ook het overzicht [Welk instrument wanneer](welk-instrument-wanneer.md): "
-                     "instrumenten per gebruiker en fase van de beleidscyclus.\n")
-    lines += ['<div class="kb-table" markdown>\n',
-              "| Titel | Samenvatting | " + " | ".join(header for _, header in columns) + " |",
-              "| --- | --- |" + " --- |" * len(columns)]
+        lines.append(
+            "Zie ook het overzicht [Welk instrument wanneer](welk-instrument-wanneer.md): "
+            "instrumenten per gebruiker en fase van de beleidscyclus.\n"
+        )
+    lines += [
+        '<div class="kb-table" markdown>\n',
+        "| Titel | Samenvatting | " + " | ".join(header for _, header in columns) + " |",
+        "| --- | --- |" + " --- |" * len(columns),
+    ]
     for entry in entries:
         cells = [links(ctx, here, taxonomy, taxonomy.values(entry)) for taxonomy, _ in columns]
-        lines.append(f"| [{md(entry.title)}]({rel(here, entry_page(entry))}) | {md(entry.meta.get('description', ''))} | "
-                     + " | ".join(cells) + " |")
+        lines.append(
+            f"| [{md(entry.title)}]({rel(here, entry_page(entry))}) | {md(entry.meta.get('description', ''))} | "
+            + " | ".join(cells)
+            + " |"
+        )
     lines.append("\n</div>\n")
     return "\n".join(lines)
 
@@ -87,8 +109,13 @@ def render_overview(ctx: Context, collection: Collection) -> str:
 def render_facet_index(ctx: Context, facet: Taxonomy) -> str:
     """A facet's index: every value with its description and count."""
     here = facet_page(facet)
-    lines = [front_matter(title=facet.label, description=facet.intro, kb_search=False), f"# {facet.label}\n",
-             f"{facet.intro}\n", f"| {facet.label_singular} | Omschrijving | Items |", "| --- | --- | ---: |"]
+    lines = [
+        front_matter(title=facet.label, description=facet.intro, kb_search=False),
+        f"# {facet.label}\n",
+        f"{facet.intro}\n",
+        f"| {facet.label_singular} | Omschrijving | Items |",
+        "| --- | --- | ---: |",
+    ]
     for value, label, description in ctx.facet_terms(facet):
         count = len(ctx.facet_index[facet.field].get(value, []))
         lines.append(f"| [{md(label)}]({rel(here, facet_page(facet, value))}) | {md(description)} | {count} |")
@@ -99,34 +126,50 @@ def render_facet_page(ctx: Context, facet: Taxonomy, value: str, label: str, des
     """The page of one facet value (one theme, one organisation type, …): its entries by collection."""
     here = facet_page(facet, value)
     entries = ctx.facet_index[facet.field].get(value, [])
-    return "\n".join([
-        front_matter(title=f"{facet.label_singular}: {label}", description=description, kb_search=False),
-        f"# {md(label)}\n", f"{md(description)}\n",
-        f"{len(entries)} items · [alle {facet.label.lower()}](index.md)\n", entry_list(here, entries)])
+    return "\n".join(
+        [
+            front_matter(title=f"{facet.label_singular}: {label}", description=description, kb_search=False),
+            f"# {md(label)}\n",
+            f"{md(description)}\n",
+            f"{len(entries)} items · [alle {facet.label.lower()}](index.md)\n",
+            entry_list(here, entries),
+        ]
+    )
 
 
 def render_matrix(ctx: Context) -> str:
     """'Welk instrument wanneer': instruments by user (rows) and policy phase (columns)."""
     users, phases = BY_FIELD["users"], BY_FIELD["phases"]
-    instruments = sorted((e for e in ctx.entries if e.collection.name == "instrument"), key=lambda e: e.title.casefold())
+    instruments = sorted(
+        (e for e in ctx.entries if e.collection.name == "instrument"), key=lambda e: e.title.casefold()
+    )
     cell: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in instruments:
         for user in users.values(entry):
             for phase in phases.values(entry):
                 cell[(user, phase)].append(entry)
     phase_terms = ctx.facet_terms(phases)
-    lines = [front_matter(title="Welk instrument wanneer",
-                          description="Instrumenten om met de politiek te werken, per gebruiker en fase van de beleidscyclus.",
-                          kb_search=False),
-             "# Welk instrument wanneer\n",
-             "Welke instrumenten kunt u inzetten, als u bij deze partij werkt en uw vraagstuk in deze fase van de "
-             "beleidscyclus zit? Elke cel noemt de instrumenten die beide passen.\n",
-             '<div class="kb-matrix" markdown>\n',
-             "| Gebruiker | " + " | ".join(md(label) for _, label, _ in phase_terms) + " |",
-             "| --- |" + " --- |" * len(phase_terms)]
+    lines = [
+        front_matter(
+            title="Welk instrument wanneer",
+            description="Instrumenten om met de politiek te werken, per gebruiker en fase van de beleidscyclus.",
+            kb_search=False,
+        ),
+        "# Welk instrument wanneer\n",
+        "Welke instrumenten kunt u inzetten, als u bij deze partij werkt en uw vraagstuk in deze fase van de "
+        "beleidscyclus zit? Elke cel noemt de instrumenten die beide passen.\n",
+        '<div class="kb-matrix" markdown>\n',
+        "| Gebruiker | " + " | ".join(md(label) for _, label, _ in phase_terms) + " |",
+        "| --- |" + " --- |" * len(phase_terms),
+    ]
     for user, user_label, _ in ctx.facet_terms(users):
-        cells = ["<br>".join(f"[{md(e.title)}]({rel(MATRIX_PAGE, entry_page(e))})" for e in cell.get((user, phase), []))
-                 or "–" for phase, _, _ in phase_terms]
-        lines.append(f"| **[{md(user_label)}]({rel(MATRIX_PAGE, facet_page(users, user))})** | " + " | ".join(cells) + " |")
+        cells = [
+            "<br>".join(f"[{md(e.title)}]({rel(MATRIX_PAGE, entry_page(e))})" for e in cell.get((user, phase), []))
+            or "–"
+            for phase, _, _ in phase_terms
+        ]
+        lines.append(
+            f"| **[{md(user_label)}]({rel(MATRIX_PAGE, facet_page(users, user))})** | " + " | ".join(cells) + " |"
+        )
     lines.append("\n</div>\n")
     return "\n".join(lines)

@@ -11,13 +11,13 @@ from kennisbank.site.urls import permalink, rel
 def redirect_html(target: str, title: str) -> str:
     """A standalone redirect page to ``target`` (a relative URL); works on any static host."""
     return (
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         f"{meta_tag(REDIRECT_POLICY)}\n"
         f"<title>Doorverwijzing naar {attr(title)}</title>\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={attr(target)}\">\n"
-        f"<link rel=\"canonical\" href=\"{attr(target)}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        f'<meta http-equiv="refresh" content="0; url={attr(target)}">\n'
+        f'<link rel="canonical" href="{attr(target)}">\n<meta name="robots" content="noindex">\n'
         "</head>\n<body>\n"
-        f"<p>Deze pagina staat op een nieuw adres: <a href=\"{attr(target)}\">{attr(title)}</a>.</p>\n"
+        f'<p>Deze pagina staat op een nieuw adres: <a href="{attr(target)}">{attr(title)}</a>.</p>\n'
         "</body>\n</html>\n"
     )
 

@@ -30,6 +30,9 @@ def site_dir_problem(target: Path, root: Path) -> str | None:
         target: the intended site folder.
         root: the project root.
     """
+    unresolved = Path(os.path.abspath(target))
+    if any(p.is_symlink() for p in [unresolved, *unresolved.parents]):
+        return f"{unresolved} is (of ligt in) een snelkoppeling (symlink); de site zou elders terechtkomen."
     overlap = source_overlap(target, root)
     if overlap:
         return overlap

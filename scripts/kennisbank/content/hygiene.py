@@ -7,6 +7,7 @@ Rules (issue 9):
   (U+200B–200D, U+2060, U+FEFF) in any front-matter value, also when written as a YAML
   escape such as ``"\\v"`` or ``"\\x01"``. They are invisible on review, can reorder what a
   reader sees (Trojan Source, CVE-2021-42574) and break XML exports (the Atom feed).
+* No surrogate or Unicode noncharacter (U+FFFE, U+FDD0 …): XML cannot hold them.
 * A non-breaking space where YAML expects an ordinary space (indentation, after ``key:``
   or ``-``) makes YAML read something else than the contributor sees: named on its line.
 * An unquoted `` #`` starts a YAML comment, so ``title: Doorbraakteam #2`` would publish
@@ -24,11 +25,21 @@ import yaml
 from kennisbank.checks.problems import Problem
 from kennisbank.content.yamlio import Loader
 
+#: Surrogates and Unicode noncharacters (U+FDD0–FDEF and U+xFFFE/xFFFF in every plane):
+#: XML cannot hold them, so the Atom feed would fail, and no text needs them.
+_NONCHARACTERS = "\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    chr(p * 0x10000 + 0xFFFE) + chr(p * 0x10000 + 0xFFFF) for p in range(17)
+)
+
 #: Characters refused in front-matter values (see the module docstring).
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff" + _NONCHARACTERS + "]"
+)
 #: Characters refused in a body: the same without zero-width characters (which have
 #: typographic uses there) and with carriage returns allowed (line ends are normalised).
-FORBIDDEN_IN_BODY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN_IN_BODY = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069" + _NONCHARACTERS + "]"
+)
 
 _NAMES = {
     "\x00": "nulteken",

@@ -120,27 +120,17 @@ def compose(yaml_text: str, text: str, shown: str) -> tuple[yaml.MappingNode | N
         if node is None:
             node = yaml.MappingNode("tag:yaml.org,2002:map", [])
         if not isinstance(node, yaml.MappingNode):
-            return (
-                None,
-                {},
-                [
-                    Problem(
-                        shown,
-                        node.start_mark.line + 2,
-                        1,
-                        "FM004",
-                        "",
-                        "De front matter is geen reeks velden ('veld: waarde') maar een "
-                        + ("lijst." if isinstance(node, yaml.SequenceNode) else "losse waarde."),
-                    )
-                ],
-            )
+            kind = "lijst." if isinstance(node, yaml.SequenceNode) else "losse waarde."
+            message = "De front matter is geen reeks velden ('veld: waarde') maar een " + kind
+            return None, {}, [Problem(shown, node.start_mark.line + 2, 1, "FM004", "", message)]
         refused = _node_problems(node, yaml_text, text, shown)
         if refused:
             return None, {}, refused
         meta = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:  # e.g. a list used as a field name
         return None, {}, [constructor_problem(exc, shown)]
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        return None, {}, [_long_number_problem(yaml_text, shown)]
     except yaml.YAMLError as exc:  # e.g. a control character (ReaderError, no mark)
         return None, {}, [reader_problem(exc, yaml_text, shown)]
     finally:
@@ -207,12 +197,25 @@ def _token_problems(yaml_text: str, shown: str) -> list[Problem]:
     return sorted(found)
 
 
+def _long_number_problem(yaml_text: str, shown: str) -> Problem:
+    match = re.search(r"\d{1000,}", yaml_text)
+    line = yaml_text.count("\n", 0, match.start()) + 2 if match else 2
+    return Problem(shown, line, 1, "FM005", "", "Hier staat een getal van duizenden cijfers; zo'n getal kan niet gelezen worden.",
+                   "Zet de waarde tussen aanhalingstekens als het tekst is, of haal het getal weg.")  # fmt: skip
+
+
 def _duplicate_keys(node: yaml.Node, shown: str, prefix: str = "") -> Iterator[Problem]:
+    """FM006 for a key written twice; FM007 for a YAML merge key (``<<``), which would fill in
+    fields without writing them (and let the explicit value win without a word)."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
             line = key.start_mark.line + 2
+            if key.tag == "tag:yaml.org,2002:merge":
+                yield Problem(shown, line, key.start_mark.column + 1, "FM007", prefix + "<<",
+                              "Een samenvoegsleutel '<<' is niet toegestaan.", "Schrijf de velden gewoon uit.")  # fmt: skip
+                continue
             if name in seen:
                 yield Problem(
                     shown,

@@ -42,7 +42,10 @@ class Project:
 
 
 #: Files a content folder may hold besides entries; they are not published.
-_NOT_ENTRIES = ("readme.md", ".gitkeep")
+_NOT_ENTRIES = ("README.md", ".gitkeep")
+
+#: Folders MkDocs publishes from besides the content: a symlink there would publish what it points at.
+PUBLISHED_FOLDERS = ("docs", "overrides")
 
 
 def entry_files(root: Path, collection: Collection) -> list[Path]:
@@ -85,7 +88,7 @@ def _classify(path: Path, folder: str) -> Problem | bool:
         return Problem(shown, 0, 1, "FILE002", "",
                        f"{shown} is een snelkoppeling (symlink); die kan een bestand van buiten de kennisbank publiceren.",
                        "Zet het bestand zelf in de map in plaats van een snelkoppeling.")  # fmt: skip
-    if name.lower() in _NOT_ENTRIES:
+    if name in _NOT_ENTRIES:
         return False
     if path.is_dir():
         return Problem(shown, 0, 1, "FILE002", "",
@@ -93,38 +96,35 @@ def _classify(path: Path, folder: str) -> Problem | bool:
                        f"Zet de items direct in {folder}/.")  # fmt: skip
     if not path.is_file():
         return Problem(shown, 0, 1, "FILE002", "", f"{shown} is geen gewoon bestand.")
+    if name.endswith(".md") and not name.startswith("_"):
+        return True
     if name.endswith(".md"):
-        return not name.startswith("_")
+        return Problem(shown, 0, 1, "FILE002", "", f"{shown} begint met '_'; zo'n bestand zou stil worden overgeslagen.",
+                       f"Hernoem het naar '{name.lstrip('_') or 'item.md'}', of haal het uit de map.")  # fmt: skip
     stem = name.lstrip(".").split(".", 1)[0].lower() or "item"
     return Problem(shown, 0, 1, "FILE002", "", f"{shown} eindigt niet op .md; het zou stil worden overgeslagen.",
                    f"Hernoem het naar '{stem}.md', of haal het uit de map.")  # fmt: skip
 
 
 def docs_problems(root: Path) -> list[Problem]:
-    """FILE002 for every symlink under ``docs/``: MkDocs would publish what it points at
-    (a link to ``../.git/config`` would put that file on the site)."""
-    docs = root / "docs"
+    """FILE002 for every symlink under ``docs/`` or ``overrides/``: MkDocs would publish
+    what it points at (a link to ``../.git/config`` would put that file on the site)."""
     problems: list[Problem] = []
-    if docs.is_symlink():
-        return [Problem("docs", 0, 1, "FILE002", "", "De map docs/ is een snelkoppeling (symlink).")]
-    if not docs.is_dir():
-        return problems
-    for folder, dirs, names in os.walk(docs):
-        for name in sorted(dirs + names):
-            path = Path(folder) / name
-            if path.is_symlink():
-                shown = path.relative_to(root).as_posix()
-                problems.append(
-                    Problem(
-                        shown,
-                        0,
-                        1,
-                        "FILE002",
-                        "",
-                        f"{shown} is een snelkoppeling (symlink); de site zou publiceren waar die naar wijst.",
-                        "Zet het bestand zelf in docs/ in plaats van een snelkoppeling.",
-                    )
-                )
+    for name in PUBLISHED_FOLDERS:
+        top = root / name
+        if top.is_symlink():
+            problems.append(Problem(name, 0, 1, "FILE002", "", f"De map {name}/ is een snelkoppeling (symlink)."))
+            continue
+        if not top.is_dir():
+            continue
+        for folder, dirs, names in os.walk(top):
+            for entry in sorted(dirs + names):
+                path = Path(folder) / entry
+                if path.is_symlink():
+                    shown = path.relative_to(root).as_posix()
+                    problems.append(Problem(shown, 0, 1, "FILE002", "",
+                                            f"{shown} is een snelkoppeling (symlink); de site zou publiceren waar die naar wijst.",
+                                            f"Zet het bestand zelf in {name}/ in plaats van een snelkoppeling."))  # fmt: skip
     return problems
 
 

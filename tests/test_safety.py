@@ -24,7 +24,7 @@ from conftest import ROOT, build_site, copy_project
 from kennisbank.adapters.cli import cli
 from kennisbank.checks.allowlists import BODY, PAGE
 from kennisbank.checks.html_safety import html_findings, sanitize
-from kennisbank.checks.privacy import _findings, normalise
+from kennisbank.checks.pii import findings, normalise
 from kennisbank.site.exports import neutralise
 from kennisbank.site.text import md
 from kennisbank.site.urls import UnsafePathError, output_path
@@ -209,11 +209,35 @@ def test_metadata_escaping_keeps_every_character():
     ],
 )
 def test_organisation_numbers_and_amounts_are_not_personal_data(text):
-    assert list(_findings(normalise(text), set(), ())) == []
+    assert list(findings(normalise(text), set(), ())) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("NL91ABNA0417164300 van Jan", "PII002"),
+        ("06 12345678 24/7", "PII003"),
+        ("+31 (0)6 12345678", "PII003"),
+        ("06 - 12345678", "PII003"),
+        ("06\\-12345678", "PII003"),
+        ("06-**1234**5678", "PII003"),
+        ("BSN111222333", "PII001"),
+        ("111 222 333 12 jaar", "PII001"),
+        ("jan.jansen AT gmail DOT com", "PII004"),
+        ("jan.jansen @ minbzk . nl", "PII004"),
+        ("jan (a) minbzk.nl", "PII004"),
+        ("mailto:jan.jansen%40minbzk.nl", "PII004"),
+        ("jan.jansen@*minbzk*.nl", "PII004"),
+        ("Bel 06-1234\n5678", "PII003"),
+        ("NL91ABNA\n0417164300", "PII002"),
+    ],
+)
+def test_personal_data_behind_its_spelling_is_found(text, code):
+    assert [f.code for f in findings(normalise(text), set(), ())] == [code]
 
 
 def test_a_landline_after_a_country_code_is_a_phone_number_not_a_bsn():
-    assert [code for _, code, _ in _findings(normalise("+31 20 123 4567"), set(), ())] == ["PII003"]
+    assert [f.code for f in findings(normalise("+31 20 123 4567"), set(), ())] == ["PII003"]
 
 
 def test_csv_cells_that_start_like_a_formula_are_neutralised():
@@ -374,3 +398,87 @@ def test_exports_neutralise_formulas_in_csv_and_keep_json_exact(hostile_site):
     feed = ET.parse(hostile_site / "feed.xml").getroot()
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert TITLE in titles
+
+
+# --- what the helper's attack found (issue 9, second round) -----------------------------
+
+
+def docs_project(tmp_path: Path, page: str) -> Path:
+    root = small_project(tmp_path)
+    (root / "docs").mkdir()
+    (root / "docs" / "pagina.md").write_text(page, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("page", "code"),
+    [
+        ("---\ntitle: Over\nauthor: '\"><script>alert(document.domain)</script>'\n---\n\nTekst.\n", "DOCS001"),
+        ("---\ntitle: Weg\ntemplate: redirect.html\nlocation: '\"+alert(1)+\"'\n---\n", "DOCS001"),
+        ("---\ntitle: Plaatje\n---\n\nZie <img src=x onerror=alert(1)> hier.\n", "SAFE001"),
+        ("---\ntitle: Script\n---\n\n<script>alert(1)</script>\n", "SAFE001"),
+        ("---\ntitle: Link\n---\n\n[klik](javascript:alert(1))\n", "SAFE002"),
+        ("---\ntitle: Contact\n---\n\nBel Jan op 06-12345678.\n", "PII003"),
+    ],
+)
+def test_pages_in_docs_are_checked_too(tmp_path, page, code):
+    codes = {c for path, c, _ in problems_of(docs_project(tmp_path, page)) if path == "docs/pagina.md"}
+    assert code in codes
+
+
+def test_a_page_in_docs_may_use_the_html_the_site_needs(tmp_path):
+    search = (ROOT / "docs" / "zoeken.md").read_text(encoding="utf-8")
+    assert problems_of(docs_project(tmp_path, search)) == []
+
+
+def test_a_symlink_in_overrides_is_refused(tmp_path):
+    root = small_project(tmp_path)
+    (root / "overrides").mkdir()
+    (root / "overrides" / "leak.txt").symlink_to(root / "vocabularies.yml")
+    assert problems_of(root) == [("overrides/leak.txt", "FILE002", 0)]
+
+
+def test_kb_build_refuses_a_site_folder_that_is_a_symlink(tmp_path):
+    root = small_project(tmp_path)
+    victim = tmp_path / "elders"
+    victim.mkdir()
+    (root / "site").symlink_to(victim)
+    result = invoke("build", "--root", root)
+    assert result.exit_code == 2 and "snelkoppeling" in result.output
+    assert list(victim.iterdir()) == []
+
+
+def test_anchors_in_the_vocabularies_are_refused_before_they_explode(tmp_path):
+    root = small_project(tmp_path)
+    text = (root / "vocabularies.yml").read_text(encoding="utf-8")
+    bomb = 'x0: &a0 "ha"\n' + "".join(f"x{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]\n" for i in range(1, 9))
+    (root / "vocabularies.yml").write_text(bomb + text, encoding="utf-8")
+    result = invoke("validate", "--root", root)
+    assert result.exit_code == 2 and "ankers" in result.output
+
+
+@pytest.mark.parametrize(("value", "message"), [("id: 010", "geen tekst"), ("id: '../x'", "geen slug")])
+def test_vocabulary_ids_must_be_slugs_written_as_text(tmp_path, value, message):
+    root = small_project(tmp_path)
+    text = (root / "vocabularies.yml").read_text(encoding="utf-8")
+    (root / "vocabularies.yml").write_text(text.replace("- id: mensen-centraal", "- " + value, 1), encoding="utf-8")
+    result = invoke("validate", "--root", root)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_personal_data_in_a_vocabulary_description_is_found(tmp_path):
+    root = small_project(tmp_path)
+    text = (root / "vocabularies.yml").read_text(encoding="utf-8")
+    (root / "vocabularies.yml").write_text(
+        text.replace("label: ACU,", "label: ACU (bel 06-12345678),", 1), encoding="utf-8"
+    )
+    assert ("vocabularies.yml", "PII003") in {(p, c) for p, c, _ in problems_of(root)}
+
+
+def test_only_the_themes_own_inline_scripts_get_a_hash():
+    from kennisbank.site.csp import UnknownScriptError, theme_hashes
+
+    theme = '<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>'
+    assert len(theme_hashes(f"<html><head></head><body>{theme}</body></html>")) == 1
+    with pytest.raises(UnknownScriptError):
+        theme_hashes('<html><head><meta name="author" content=""><script>alert(document.domain)</script></head></html>')

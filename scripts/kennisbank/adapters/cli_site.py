@@ -30,6 +30,11 @@ from kennisbank.site.urls import UnsafePathError, output_path
 )
 def build(root: Path, site_dir: Path | None) -> None:
     """Controleer alle items en bouw de site met zoekindex."""
+    # Not resolved: a symlinked site folder must be seen as one (the site would land elsewhere).
+    target = Path(os.path.abspath(site_dir or root / "site"))
+    problem = site_dir_problem(target, root)
+    if problem:
+        raise UsageError(problem)
     # Only the configuration is checked here (exit 2); the plugin validates the content once,
     # reports every problem and stops the build, so the entries are not validated twice.
     try:
@@ -40,10 +45,6 @@ def build(root: Path, site_dir: Path | None) -> None:
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise UsageError(f"{config} ontbreekt.")
-    target = (site_dir or root / "site").resolve()
-    problem = site_dir_problem(target, root)
-    if problem:
-        raise UsageError(problem)
     started = time.perf_counter()
 
     def build_into(folder: Path) -> bool:

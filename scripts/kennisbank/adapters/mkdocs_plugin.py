@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
 from kennisbank.adapters.search import SearchIndexError, run_pagefind
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
+from kennisbank.checks.allowlists import SAFE_ID
 from kennisbank.checks.html_safety import sanitize
 from kennisbank.checks.report import format_problems, summary
 from kennisbank.content.collections import COLLECTIONS
@@ -181,9 +182,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_page_content(self, content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitize entry pages with the page allowlist: validation already refused what
         this would remove, so normally nothing changes."""
-        if page.file.src_uri in self.entry_pages:
-            return sanitize(content)
-        return content
+        if page.file.src_uri not in self.entry_pages:
+            return content
+        # The theme prints heading ids into the sidebar unescaped; validation refuses unsafe ones.
+        unsafe = [item.id for item in _toc_items(page.toc) if not SAFE_ID.fullmatch(item.id)]
+        if unsafe:
+            raise PluginError(f"{page.file.src_uri}: onveilige kop-id {unsafe[0]!r}. De site is niet gebouwd.")
+        return sanitize(content)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         hashes = self._hashes(output, page.file.src_uri)
@@ -232,3 +237,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for line in output.splitlines():
             if "Indexed" in line or "language" in line.lower():
                 log.info("pagefind: %s", line.strip())
+
+
+def _toc_items(items: Any) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)

@@ -148,6 +148,19 @@ def attribute_finding(policy: Allowlist, tag: str, attribute: str, value: str, r
     return None
 
 
+def describe(finding: Finding) -> str:
+    """What a finding is, in Dutch, for a message (``het attribuut onclick="…" op <p>``)."""
+    if finding.kind == "element":
+        return f"het HTML-element <{finding.tag}>"
+    if finding.kind == "comment":
+        return "een HTML-opmerking (<!-- -->)"
+    if finding.kind == "class":
+        return f"de opmaakklasse '{finding.value[:40]}' op <{finding.tag}>"
+    if finding.kind in ("scheme", "remote-image"):
+        return f"het adres '{finding.value[:60]}' in <{finding.tag} {finding.name}>"
+    return f'het attribuut {finding.name}="{finding.value[:40]}" op <{finding.tag}>'
+
+
 def inline_script_count(html: str) -> int:
     """How many ``<script>`` elements in ``html`` carry their code inline (no ``src``)."""
     return sum(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from kennisbank.checks.allowlists import BODY
-from kennisbank.checks.html_safety import Finding, html_findings, scheme_of
+from kennisbank.checks.html_safety import Finding, describe, html_findings, scheme_of
 from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
 from kennisbank.content.entry import Entry
@@ -83,7 +83,7 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
     if headings[-1:] == [(2, _SENTINEL_TEXT)]:
         headings = headings[:-1]
     else:  # an element the body opens swallows what the page puts after it
-        problems.append(Problem(entry.path, entry.body_line + len(entry.body.split("\n")) - 1, 1, "SAFE001", "body",
+        problems.append(Problem(entry.path, entry.body_line + len(entry.body.rstrip().split("\n")) - 1, 1, "SAFE001", "body",
                                 "De hoofdtekst opent HTML die niet gesloten wordt; wat de site na de hoofdtekst "
                                 "zet (Gerelateerd, Bronnen) zou erin verdwijnen."))  # fmt: skip
     return problems + heading_problems(entry, headings)
@@ -215,14 +215,7 @@ def _problem(entry: Entry, line: int, finding: Finding) -> Problem:
             + "; alleen https://, http:// en mailto: zijn toegestaan.",
             "Verwijzen naar een ander item doe je met het veld 'related', niet met een link." if not scheme else "",
         )
-    if finding.kind == "element":
-        what = f"het HTML-element <{finding.tag}>"
-    elif finding.kind == "comment":
-        what = "een HTML-opmerking (<!-- -->)"
-    elif finding.kind == "class":
-        what = f"de opmaakklasse '{finding.value[:40]}' op <{finding.tag}>"
-    else:
-        what = f'het attribuut {finding.name}="{finding.value[:40]}" op <{finding.tag}>'
+    what = describe(finding)
     return Problem(
         entry.path,
         line,
@@ -247,7 +240,8 @@ def _needles(finding: Finding) -> list[str]:
     if finding.kind in ("scheme", "remote-image"):
         # An URL written with character references (&#106;avascript:) is found by its link syntax.
         return [finding.value.strip()[:40], scheme_of(finding.value) + ":", finding.name + "=", "&#", "](", "]:"]
-    return [finding.name + "=", finding.name]
+    return [n for n in (finding.value.strip()[:40] if len(finding.value.strip()) >= 3 else "",
+                        finding.name + "=", finding.name) if n]  # fmt: skip
 
 
 def _locate(lines: list[str], cursor: int, needles: list[str]) -> int:

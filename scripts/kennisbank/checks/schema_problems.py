@@ -37,6 +37,7 @@ _READABLE_PATTERNS = {
     "^/([a-z0-9]+(-[a-z0-9]+)*/)+$": "een adres als /praktijkvoorbeelden/oude-naam/, zonder lege delen (//)",
     "^[0-9]{5}(-[A-Z0-9]+)?$": "een dossiernummer van vijf cijfers, zoals 36410",
     "^[0-9]+$": "alleen cijfers",
+    "\\S": "minstens één zichtbaar teken, niet alleen spaties",
 }
 
 

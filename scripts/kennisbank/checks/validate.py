@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from kennisbank.checks import pii
+from kennisbank.checks.docs_pages import docs_page_problems
 from kennisbank.checks.links import cross_entry_problems, reserved_urls
 from kennisbank.checks.markdown_render import BodyRenderer, project_config
 from kennisbank.checks.privacy import personal_data_problems
@@ -45,6 +47,8 @@ def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRendere
     for entry in project.entries:
         problems.extend(validate_entry(entry, schemas, project.vocabularies, renderer))
     problems.extend(cross_entry_problems(project.entries, reserved_urls(project)))
+    problems.extend(docs_page_problems(project.root, renderer, project.vocabularies.functional_mailboxes))
+    problems.extend(vocabulary_text_problems(project))
     return sorted(set(problems))
 
 
@@ -155,3 +159,19 @@ def _did_you_mean(value: str, terms: dict[str, Any]) -> str:
     if guess:
         return f"Bedoelde je '{by_label.get(guess, guess)}'?"
     return f"Kies uit: {', '.join(terms)}."
+
+
+def vocabulary_text_problems(project: Project) -> list[Problem]:
+    """Personal data in the labels and descriptions of ``vocabularies.yml`` (they are published
+    on the facet pages); each problem on the line where the text stands."""
+    path = project.root / "vocabularies.yml"
+    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    problems = []
+    for name, terms in project.vocabularies.terms.items():
+        for term in terms.values():
+            for text in (term.label, term.description):
+                normalised = pii.normalise(text)
+                for f in pii.findings(normalised, set(), project.vocabularies.functional_mailboxes):
+                    line = next((i + 1 for i, source in enumerate(lines) if text and text[:30] in source), 0)
+                    problems.append(Problem("vocabularies.yml", line, 1, f.code, f"{name}.{term.id}", f.message))
+    return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -74,6 +75,10 @@ class Vocabularies:
         return term.label if term else term_id
 
 
+#: Largest vocabularies file accepted, in bytes (the real one is about 11 KB).
+MAX_BYTES = 512 * 1024
+
+
 def load_vocabularies(path: Path) -> Vocabularies:
     """Read ``vocabularies.yml``.
 
@@ -84,39 +89,67 @@ def load_vocabularies(path: Path) -> Vocabularies:
         The vocabularies, each as an ordered mapping of id to :class:`Term`.
 
     Raises:
-        VocabularyError: the file is missing, is not valid YAML, lacks a required
-            vocabulary, or a term has no id or label, or an id occurs twice.
+        VocabularyError: the file is missing, too large, not valid YAML, uses anchors or
+            aliases (which can make a small file explode), lacks a required vocabulary; a
+            term has no id or label, or one that is not text; an id is not a slug or occurs
+            twice; a text holds an invisible character; or
+            ``functional_mailboxes`` is not a list of addresses.
     """
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - Loader is a CSafeLoader
-    except FileNotFoundError:
-        raise VocabularyError(
-            f"{path} bestaat niet. Start het commando in de map van de kennisbank of geef die map op met --root."
-        ) from None
-    except OSError as exc:
-        raise VocabularyError(f"{path}: kan de woordenlijsten niet lezen ({exc.strerror}).") from None
-    except yaml.YAMLError as exc:
-        raise VocabularyError(f"{path}: geen geldige YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise VocabularyError(f"{path}: verwacht een lijst van woordenlijsten (veld: waarde).")
+    data = _read(path)
     terms: dict[str, dict[str, Term]] = {}
     for name in REQUIRED:
         if not isinstance(data.get(name), list):
             raise VocabularyError(f"{path}: de woordenlijst '{name}' ontbreekt of is geen lijst.")
     for name, items in data.items():
-        if name == "functional_mailboxes":
-            continue
-        table: dict[str, Term] = {}
-        if not isinstance(items, list):
-            raise VocabularyError(f"{path}: de woordenlijst '{name}' is geen lijst.")
-        for item in items:
-            if not isinstance(item, dict) or not item.get("id") or not item.get("label"):
-                raise VocabularyError(f"{path}: in '{name}' heeft elke waarde een id en een label nodig: {item!r}")
-            term = Term(str(item["id"]), str(item["label"]), str(item.get("description", "")))
-            _check_term(path, name, term)
-            if term.id in table:
-                raise VocabularyError(f"{path}: id '{term.id}' staat twee keer in '{name}'.")
-            table[term.id] = term
-        terms[name] = table
-    mailboxes = tuple(str(m).lower() for m in data.get("functional_mailboxes") or ())
-    return Vocabularies(terms=terms, functional_mailboxes=mailboxes)
+        if name != "functional_mailboxes":
+            terms[name] = _terms(path, name, items)
+    mailboxes = data.get("functional_mailboxes") or []
+    if not isinstance(mailboxes, list) or not all(isinstance(m, str) and "@" in m for m in mailboxes):
+        raise VocabularyError(
+            f"{path}: 'functional_mailboxes' is een lijst van e-mailadressen, zoals [info@voorbeeld.nl]."
+        )
+    return Vocabularies(terms=terms, functional_mailboxes=tuple(m.lower() for m in mailboxes))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VocabularyError(
+            f"{path} bestaat niet. Start het commando in de map van de kennisbank of geef die map op met --root."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VocabularyError(f"{path}: kan de woordenlijsten niet lezen ({exc}).") from None
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise VocabularyError(f"{path}: het bestand is groter dan {MAX_BYTES // 1024} KB.")
+    try:
+        if any(isinstance(t, (yaml.AnchorToken, yaml.AliasToken)) for t in yaml.scan(text, Loader=Loader)):
+            raise VocabularyError(
+                f"{path}: YAML-ankers (&) en -verwijzingen (*) zijn niet toegestaan; schrijf de waarden uit."
+            )
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a CSafeLoader
+    except yaml.YAMLError as exc:
+        raise VocabularyError(f"{path}: geen geldige YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: verwacht een lijst van woordenlijsten (veld: waarde).")
+    return data
+
+
+def _terms(path: Path, name: str, items: object) -> dict[str, Term]:
+    if not isinstance(items, list):
+        raise VocabularyError(f"{path}: de woordenlijst '{name}' is geen lijst.")
+    table: dict[str, Term] = {}
+    for item in items:
+        if not isinstance(item, dict) or not item.get("id") or not item.get("label"):
+            raise VocabularyError(f"{path}: in '{name}' heeft elke waarde een id en een label nodig: {item!r}")
+        texts = {key: item.get(key, "") for key in ("id", "label", "description")}
+        wrong = [key for key, value in texts.items() if not isinstance(value, str)]
+        if wrong:
+            raise VocabularyError(f"{path}: in '{name}' is {wrong[0]} van {item.get('id')!r} geen tekst; "
+                                  "zet de waarde tussen aanhalingstekens (YAML leest 010 als een getal).")  # fmt: skip
+        term = Term(texts["id"], texts["label"], texts["description"])
+        _check_term(path, name, term)
+        if term.id in table:
+            raise VocabularyError(f"{path}: id '{term.id}' staat twee keer in '{name}'.")
+        table[term.id] = term
+    return table

@@ -27,14 +27,17 @@ _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>&\"'~=:]")
 _URL_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]")
 
 
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def md(text: str) -> str:
     """Escape ``text`` as literal inline Markdown: every special character becomes a
     numeric character reference, so ``<``, ``&`` and quotes show as written, a leading
     ``2. `` stays text and ``|`` stays inside its table cell. Runs of whitespace (newlines
-    included) become one space. Python-Markdown's backslash escapes cannot do this: it
+    included) become one space; a non-breaking or thin space stays, as in the page title. Python-Markdown's backslash escapes cannot do this: it
     has no escape for ``<`` and would show ``\\<``.
     """
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(str(text).split()))
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", _ASCII_SPACE.sub(" ", str(text)).strip())
 
 
 def md_url(url: str) -> str:

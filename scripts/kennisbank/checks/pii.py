@@ -1,0 +1,167 @@
+"""Finding personal data in a text: BSN, IBAN, Dutch phone numbers and e-mail addresses.
+
+Text is normalised first, so that a number cannot hide behind its spelling:
+
+* Unicode NFKC (full-width digits and ``＠`` become ASCII), HTML character references
+  (``&#64;``) and URL escapes of ``@`` (``%40``) decoded; zero-width characters removed;
+* Markdown out of the way: backslash escapes (``06\\-1234``) and emphasis markers
+  (``06-**1234**5678``) dropped, ``(0)`` after a country code dropped;
+* between digits, every dash (``-``, ``–``, ``—``), dot, slash and ordinary, non-breaking
+  or thin space, and a line break, read as a separator (with spaces around it or not);
+* obfuscated e-mail addresses (``jan [at] minbzk.nl``, ``jan AT gmail DOT com``,
+  ``jan (a) minbzk.nl``) read as addresses.
+
+A run of digit groups is tried in every stretch of consecutive groups, so a number followed
+by other digits (``06 12345678 24/7``) is still found. Whether a candidate *is* a BSN, IBAN
+or phone number is decided by python-stdnum (11-proef, ISO 13616 mod 97) and phonenumbers
+(libphonenumber's Dutch numbering plan). Not reported: organisation numbers (088, 0800,
+0900 and 14 plus an area code: the Dutch numbering plan gives them to organisations) and
+amounts written with dots in groups of three (``123.456.708``). A random nine-digit
+number passes the 11-proef about one time in eleven, hence ``reviewed_numbers``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from linkify_it import LinkifyIt
+from stdnum import iban
+from stdnum.nl import bsn
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_MARKDOWN = re.compile(r"\\(?=[^\w\s])|[*_`]")
+_COUNTRY_ZERO = re.compile(r"(\+31|0031)\s*\(0\)\s*")
+_AREA_CODE = re.compile(r"\((0\d{1,3})\)\s*")
+#: A separator between digit groups: one dash, dot or slash with optional spaces, or spaces.
+_SEP = r"(?:[ \t\n\u00a0\u2009\u202f]*[-\u2010-\u2015./][ \t\n\u00a0\u2009\u202f]*|[ \t\n\u00a0\u2009\u202f]+)"
+_RUN = re.compile(rf"(?<![\d])(?:\+|00)?\d+(?:{_SEP}\d+)*")
+_GROUPS = re.compile(rf"(\+|00)?(\d+)|({_SEP})")
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
+_AT = r"(?:\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\(\s*a\s*\)|\[\s*apenstaartje\s*\])\s*|\s+at\s+)"
+_DOT = r"(?:\s*\.\s*|\s*(?:\[\s*(?:dot|punt)\s*\]|\(\s*(?:dot|punt)\s*\)|\{\s*(?:dot|punt)\s*\})\s*|\s+(?:dot|punt)\s+)"
+# The local part starts where a word starts, so the pattern cannot backtrack over a long run.
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])([\w.+-]{{1,64}}){_AT}([\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,8}}{_DOT}[a-z]{{2,24}})\b", re.I
+)
+_EMAIL_HINT = re.compile(r"@|\bat\b|\(a\)|\[|\{", re.I)
+_LINKIFY = LinkifyIt()
+
+#: Dutch numbers that belong to organisations (Nummerplan, Telecommunicatiewet art. 4.1;
+#: 14 + area code is the municipalities' number, e.g. 14 020).
+_ORGANISATION_PREFIXES = ("0800", "0900", "0906", "0909", "088", "14")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Personal data in a text: where (offset in the normalised text), what, and the code."""
+
+    offset: int
+    code: str
+    message: str
+
+
+def normalise(text: str) -> str:
+    """``text`` as the checks read it (see the module docstring)."""
+    if "&" in text or "%40" in text:
+        text = html.unescape(text).replace("%40", "@")
+    text = unicodedata.normalize("NFKC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _MARKDOWN.sub("", text)
+    text = _COUNTRY_ZERO.sub(r"\1 ", text)
+    return _AREA_CODE.sub(r"\1 ", text)
+
+
+def worth_checking(text: str) -> bool:
+    """Cheap filter: a text without digits and nothing like an e-mail address cannot match."""
+    return any(c.isdigit() for c in text) or bool(_EMAIL_HINT.search(text)) or "&" in text or "＠" in text
+
+
+def findings(text: str, reviewed: set[str], mailboxes: tuple[str, ...]) -> Iterator[Finding]:
+    """Every BSN, IBAN, phone number and e-mail address in a normalised text.
+
+    Args:
+        text: output of :func:`normalise`.
+        reviewed: numbers marked as checked, as upper-case digits and letters only.
+        mailboxes: lower-case functional addresses that may appear.
+    """
+    for run in _RUN.finditer(text):
+        yield from _number_findings(run.group(), run.start(), reviewed)
+    yield from _iban_findings(text, reviewed)
+    if _EMAIL_HINT.search(text):
+        yield from _email_findings(text, mailboxes)
+
+
+def _number_findings(run: str, start: int, reviewed: set[str]) -> Iterator[Finding]:
+    """Try the stretches of consecutive digit groups in a run that hold at most 15 digits
+    (no number is longer), the longest first from each group: linear in the run."""
+    parts = [(m.start(), m.group(0)) for m in _GROUPS.finditer(run) if m.group(2)]
+    taken = -1
+    for first in range(len(parts)):
+        if parts[first][0] < taken:
+            continue
+        stretch, digits = [], 0
+        phone_like = parts[first][1].startswith(("+", "0"))
+        for last in range(first, len(parts)):
+            digits += sum(c.isdigit() for c in parts[last][1])
+            if digits > 15:
+                break
+            if digits == 9 or (phone_like and digits >= 10):  # the only lengths that can match
+                stretch.append(parts[last][0] + len(parts[last][1]))
+        for end in reversed(stretch):
+            finding = _classify(run[parts[first][0] : end], reviewed)
+            if finding:
+                yield Finding(start + parts[first][0], *finding)
+                taken = end
+                break
+
+
+def _classify(raw: str, reviewed: set[str]) -> tuple[str, str] | None:
+    digits = re.sub(r"\D", "", raw)
+    if not 8 <= len(digits) <= 15 or digits in reviewed or re.sub(r"[^0-9+]", "", raw).lstrip("+") in reviewed:
+        return None
+    shown = " ".join(raw.split())
+    if raw.startswith(("+", "00")) or (digits.startswith("0") and len(digits) == 10):
+        return ("PII003", f"'{shown}' is een telefoonnummer.") if _is_private_phone(raw) else None
+    if len(digits) == 9 and not _AMOUNT.fullmatch(raw) and bsn.is_valid(digits):
+        return "PII001", f"'{shown}' voldoet aan de elfproef en kan een burgerservicenummer zijn."
+    return None
+
+
+def _is_private_phone(raw: str) -> bool:
+    """Whether ``raw`` is a valid Dutch (or international) number outside the organisation ranges."""
+    try:
+        number = phonenumbers.parse(re.sub(r"[^\d+]", "", raw), "NL")
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number(number):
+        return False
+    return not (number.country_code == 31 and ("0" + str(number.national_number)).startswith(_ORGANISATION_PREFIXES))
+
+
+def _iban_findings(text: str, reviewed: set[str]) -> Iterator[Finding]:
+    """An IBAN is 15 to 34 characters; every length from each country code is tried."""
+    for start in _IBAN_START.finditer(text):
+        chars = re.sub(r"[ \t\n\u00a0\u2009\u202f]", "", text[start.start() : start.start() + 48])
+        compact = re.match(r"[A-Za-z0-9]+", chars)
+        candidate = compact.group(0).upper() if compact else ""
+        for length in range(min(len(candidate), 34), 14, -1):
+            if candidate[:length] not in reviewed and iban.is_valid(candidate[:length]):
+                yield Finding(start.start(), "PII002", f"'{candidate[:length]}' is een geldig IBAN-rekeningnummer.")
+                break
+
+
+def _email_findings(text: str, mailboxes: tuple[str, ...]) -> Iterator[Finding]:
+    for match in _EMAIL.finditer(text):
+        domain = re.sub(_DOT, ".", match.group(2), flags=re.I)
+        address = f"{match.group(1)}@{domain}".lower()
+        if _LINKIFY.test(address) and address not in mailboxes:
+            shown = " ".join(match.group().split())
+            yield Finding(
+                match.start(), "PII004", f"'{shown}' is een e-mailadres dat niet in functional_mailboxes staat."
+            )

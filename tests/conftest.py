@@ -23,6 +23,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     engine), ``site`` (a real site build) or else ``unit``. ``make test-fast`` runs ``unit``."""
     for item in items:
         module = item.path.name
+        if any(next(item.iter_markers(name), None) for name in ("site", "browser", "engine")):
+            continue
         if module == "test_browser.py":
             item.add_marker(pytest.mark.browser)
         elif module == "test_engine.py":

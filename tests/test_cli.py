@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_project
 from kennisbank.adapters.cli import cli
 from kennisbank.content.collections import BY_NAME, COLLECTIONS
 from kennisbank.content.project import load_project
@@ -129,16 +131,21 @@ def test_missing_schema_is_a_configuration_error(tmp_path):
 # --- kb new ---------------------------------------------------------------------------
 
 
-def _next_id(root: Path, prefix: str) -> str:
-    numbers = [int(e.id.split("-")[1]) for e in load_project(root).entries if e.id.startswith(prefix + "-")]
-    return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+def add_entry_with_id(root: Path, collection: str, entry_id: str) -> None:
+    """Copy one real entry of the collection under a new name and the given id."""
+    spec = BY_NAME[collection]
+    source = sorted((root / spec.folder).glob("*.md"))[0].read_text(encoding="utf-8")
+    text = re.sub(r"^id: .*$", f"id: {entry_id}", source, count=1, flags=re.M)
+    text = re.sub(r"^aliases:.*\n(?:  - .*\n)*", "", text, flags=re.M)
+    (root / spec.folder / "hoogste-id.md").write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("collection", ["practice", "dilemma", "instrument"])
 def test_new_writes_a_template_with_the_next_free_id(tmp_path, collection):
     root = content_copy(tmp_path)
     spec = BY_NAME[collection]
-    expected_id = _next_id(root, spec.id_prefix)
+    add_entry_with_id(root, collection, f"{spec.id_prefix}-950")  # the highest id in the folder
+    expected_id = f"{spec.id_prefix}-951"
     result = invoke("new", collection, "Snel & eerlijk: één loket", "--root", root)
     assert result.exit_code == 0, result.output
     path = f"{spec.folder}/snel-eerlijk-een-loket.md"
@@ -164,6 +171,15 @@ def test_new_writes_a_template_with_the_next_free_id(tmp_path, collection):
     assert {p["path"] for p in problems} == {path}
 
 
+def test_new_on_29_february_sets_review_by_to_28_february(tmp_path):
+    leap_day = str(int(dt.datetime(2028, 2, 29, 12, tzinfo=dt.UTC).timestamp()))
+    root = content_copy(tmp_path)
+    result = invoke("new", "practice", "Schrikkeldag", "--root", root, env={"SOURCE_DATE_EPOCH": leap_day})
+    assert result.exit_code == 0, result.output
+    text = (root / "practices" / "schrikkeldag.md").read_text(encoding="utf-8")
+    assert "\npublished: 2028-02-29\n" in text and "\nreview_by: 2029-02-28\n" in text
+
+
 def test_new_rejects_a_too_short_title(tmp_path):
     result = invoke("new", "practice", "ab", "--root", content_copy(tmp_path))
     assert result.exit_code == 2
@@ -182,12 +198,25 @@ def test_generate_refuses_a_content_folder(tmp_path, out):
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
 
 
-def test_generate_writes_to_a_separate_folder(tmp_path):
+def test_generate_writes_every_page_and_file_to_a_separate_folder(tmp_path):
     root = content_copy(tmp_path)
     out = tmp_path / "uit"
     result = invoke("generate", "--root", root, "--out", out, "--site-url", "https://voorbeeld.nl/kb/")
     assert result.exit_code == 0, result.output
-    assert any(out.rglob("*.md")) or any(out.rglob("*.json"))
+    entries = load_project(root).entries
+    for entry in entries:
+        page = (out / entry.collection.url_prefix / f"{entry.slug}.md").read_text(encoding="utf-8")
+        assert f"\nkb_id: {entry.id}\n" in page
+        redirect = (out / "p" / entry.id / "index.html").read_text(encoding="utf-8")
+        assert f'url=../../{entry.collection.url_prefix}/{entry.slug}/"' in redirect
+    data = json.loads((out / "data" / "kennisbank.json").read_text(encoding="utf-8"))
+    assert data["count"] == len(entries)
+    assert data["pages"][entries[0].id]["permalink"] == f"https://voorbeeld.nl/kb/p/{entries[0].id}/"
+    assert (
+        "Canonical: https://voorbeeld.nl/kb/.well-known/security.txt"
+        in (out / ".well-known" / "security.txt").read_text()
+    )
+    assert result.stdout.strip() == f"{sum(1 for p in out.rglob('*') if p.is_file())} bestanden geschreven naar {out}."
 
 
 # --- kb report stale ------------------------------------------------------------------
@@ -252,3 +281,48 @@ def test_handout_unknown_id(tmp_path):
     assert result.exit_code == 2
     assert "Onbekende id: pr-999999" in result.stderr
     assert not (tmp_path / "h.html").exists()
+
+
+# --- kb urls and kb build -------------------------------------------------------------
+
+
+@pytest.mark.site
+def test_urls_lists_every_page_and_update_only_adds(tmp_path):
+    root = copy_project(tmp_path / "kennisbank")
+    listed = invoke("urls", "--root", root)
+    assert listed.exit_code == 0, listed.output
+    urls = listed.stdout.split()
+    entries = load_project(root).entries
+    for entry in entries:
+        assert f"/{entry.collection.url_prefix}/{entry.slug}/" in urls and f"/p/{entry.id}/" in urls
+    manifest = root / "published-urls.txt"
+    before = manifest.read_text(encoding="utf-8")
+    add_entry_with_id(root, "practice", "pr-950")
+    updated = invoke("urls", "--root", root, "--update")
+    assert updated.exit_code == 0, updated.output
+    assert updated.stdout.strip() == "2 nieuwe adressen toegevoegd aan published-urls.txt."
+    after = manifest.read_text(encoding="utf-8")
+    assert set(before.split()) < set(after.split())
+    assert set(after.split()) - set(before.split()) == {"/praktijkvoorbeelden/hoogste-id/", "/p/pr-950/"}
+
+
+@pytest.mark.site
+def test_urls_reports_a_published_address_that_would_disappear(tmp_path):
+    root = copy_project(tmp_path / "kennisbank")
+    entry = load_project(root).entries[0]
+    (root / entry.path).rename(root / entry.collection.folder / "nieuwe-naam.md")
+    result = invoke("urls", "--root", root)
+    assert result.exit_code == 1
+    assert f"/{entry.collection.url_prefix}/{entry.slug}/" in result.stderr
+
+
+@pytest.mark.site
+def test_build_writes_a_complete_site_with_its_marker(tmp_path):
+    root = copy_project(tmp_path / "kennisbank")
+    site = tmp_path / "uit"
+    result = invoke("build", "--root", root, "--site-dir", site)
+    assert result.exit_code == 0, result.output
+    assert (site / ".kennisbank-site").is_file() and (site / "pagefind" / "pagefind.js").is_file()
+    for entry in load_project(root).entries:
+        assert (site / entry.collection.url_prefix / entry.slug / "index.html").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".uit.")]  # no staging folder left

@@ -238,3 +238,32 @@ def test_line_scan_of_headings_matches_the_renderer():
     assert len(plain) > 20  # the comparison must cover real entries
     for body in plain:
         assert line_scan_headings(body) == renderer.render(body).headings, body[:80]
+
+
+def test_security_txt_on_29_february_expires_on_28_february():
+    from kennisbank.site.pages.context import SiteOptions
+    from kennisbank.site.pages.extras import security_txt
+
+    text = security_txt(
+        SiteOptions(site_url="https://voorbeeld.nl/", repo_url="https://github.com/o/r", today="2028-02-29")
+    )
+    assert "Expires: 2029-02-28T00:00:00Z\n" in text
+    assert "Contact: https://github.com/o/r/security/advisories/new\n" in text
+
+
+def test_feed_without_site_url_uses_no_made_up_host_and_dates_from_content():
+    import xml.etree.ElementTree as ET
+
+    from kennisbank.adapters.pipeline import check
+    from kennisbank.site.feed import atom_feed
+
+    entries = check(ROOT).project.entries
+    xml = atom_feed(entries, "", {})
+    assert "localhost" not in xml
+    root = ET.fromstring(xml)
+    atom = "{http://www.w3.org/2005/Atom}"
+    ids = [e.find(f"{atom}id").text for e in root.iter(f"{atom}entry")]
+    assert ids and all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == len(ids)
+    newest = max(e.meta.get("published") for e in entries)
+    assert root.find(f"{atom}updated").text.startswith(newest)
+    assert atom_feed(entries, "", {}) == xml  # the same content gives the same feed

@@ -83,7 +83,8 @@ def test_charts_exist_and_their_numbers_match_the_content(built_site):
     matrix = (built_site / "assets" / "charts" / "thema-organisatietype.svg").read_text(encoding="utf-8")
     themes = list(CHECKED.project.vocabularies.terms["themes"])
     orgs = list(CHECKED.project.vocabularies.terms["organisation_types"])
-    numbers = [int(n) for n in re.findall(r'text-anchor="middle" fill="#[0-9a-f]{6}">(\d+)</text>', matrix)]
+    svg = ET.fromstring(matrix)
+    numbers = [int(t.text) for t in svg.iter("{http://www.w3.org/2000/svg}text") if (t.text or "").isdigit()]
     expected = [
         sum(1 for e in entries if t in e.meta["themes"] and o in e.meta.get("organisation_types", []))
         for t in themes

@@ -335,3 +335,48 @@ def test_two_builds_of_one_commit_are_identical_outside_pagefind(built_site, tmp
     first, second = files(built_site), files(again)
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
+
+
+# --- the plugin's error paths: each stops the build with a Dutch message, before writing --
+
+
+def failed_build(tmp_path, change) -> str:
+    project = copy_project(tmp_path / "kennisbank")
+    change(project)
+    site = tmp_path / "site"
+    result = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (site / "index.html").exists()
+    return result.stdout + result.stderr
+
+
+def test_plugin_stops_on_content_problems(tmp_path):
+    def break_entry(project):
+        path = next((project / "practices").glob("*.md"))
+        path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+
+    log = failed_build(tmp_path, break_entry)
+    assert "SCH002" in log and "De site is niet gebouwd." in log
+
+
+def test_plugin_stops_on_a_broken_vocabulary(tmp_path):
+    log = failed_build(tmp_path, lambda p: (p / "vocabularies.yml").write_text("themes: [\n", encoding="utf-8"))
+    assert "Configuratiefout" in log and "vocabularies.yml" in log
+
+
+def test_plugin_stops_when_a_hand_written_page_takes_a_generated_address(tmp_path):
+    log = failed_build(tmp_path, lambda p: (p / "docs" / "handout.md").write_text("# Eigen\n", encoding="utf-8"))
+    assert "docs/handout.md bestaat al, maar die pagina wordt gegenereerd" in log
+
+
+def test_plugin_refuses_an_invalid_today(tmp_path):
+    def set_today(project):
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(
+            text.replace("  - kennisbank:\n", "  - kennisbank:\n      today: 29-02-2028\n"), encoding="utf-8"
+        )
+
+    log = failed_build(tmp_path, set_today)
+    assert "'29-02-2028' is geen datum in de vorm JJJJ-MM-DD." in log

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from kennisbank.checks.problems import Problem
 from kennisbank.content.entry import Entry
 from kennisbank.content.project import Project
-from kennisbank.site.urls import RESERVED_SLUGS, alias_problem, url_of_page
+from kennisbank.site.urls import RESERVED_SLUGS, alias_problem, permalink, url_of_page
 from kennisbank.site.urls import entry_url as _entry_url
 
 #: The shape the schema demands of an alias; other faults of an alias are URL002.
@@ -129,7 +129,7 @@ def _slug_owners(entries: list[Entry], reserved: dict[str, str], problems: list[
                                     f"Het adres {url} van dit item is al {what}; het item zou die pagina vervangen "
                                     "of zelf verdwijnen.", "Geef het bestand een andere naam."))  # fmt: skip
         owner.setdefault(url, entry)
-    owner.update({f"/p/{e.id}/": e for e in entries if e.id})
+    owner.update({permalink(e.id): e for e in entries if e.id})
     return owner
 
 

@@ -17,6 +17,7 @@ from kennisbank.content.entry import Entry
 from kennisbank.content.schemas import SchemaSet
 from kennisbank.content.taxonomies import BY_FIELD, vocabulary_for
 from kennisbank.content.vocabularies import Vocabularies
+from kennisbank.site.urls import entry_url, permalink
 
 #: Licence of content and data (see docs/over.md).
 LICENCE = "CC-BY-4.0"
@@ -95,7 +96,7 @@ def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today:
 
 def _links(entry: Entry, site_url: str) -> dict[str, str]:
     base = site_url.rstrip("/")
-    return {"url": f"{base}/{entry.collection.url_prefix}/{entry.slug}/", "permalink": f"{base}/p/{entry.id}/"}
+    return {"url": base + entry_url(entry.collection.url_prefix, entry.slug), "permalink": base + permalink(entry.id)}
 
 
 def _json_document(

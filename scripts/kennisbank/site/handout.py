@@ -9,6 +9,7 @@ from kennisbank.content.entry import Entry
 from kennisbank.site.csp import meta_tag
 from kennisbank.site.qrcodes import qr_svg
 from kennisbank.site.text import attr, dutch_date
+from kennisbank.site.urls import permalink
 
 _CSS = """
 @page { size: A4; margin: 18mm 16mm; }
@@ -56,7 +57,7 @@ def render_handout(
         "Elk item heeft een vaste link en een QR-code die altijd blijven werken.</p></header>",
         f'<nav aria-label="Inhoudsopgave"><h2>Inhoud</h2><ol>{toc}</ol></nav>',
     ]
-    parts += [_article(entry, f"{base}/p/{entry.id}/", labels, renderer) for entry in entries]
+    parts += [_article(entry, base + permalink(entry.id), labels, renderer) for entry in entries]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kennisbank.site.csp import REDIRECT_POLICY, meta_tag
 from kennisbank.site.pages.context import Context
 from kennisbank.site.text import attr
-from kennisbank.site.urls import permalink, rel
+from kennisbank.site.urls import entry_page, permalink, rel
 
 
 def redirect_html(target: str, title: str) -> str:
@@ -26,9 +26,9 @@ def render_redirects(ctx: Context) -> dict[str, str]:
     """Site path -> redirect page, for every permalink and alias (validated: URL001, URL002)."""
     pages: dict[str, str] = {}
     for entry in ctx.entries:
-        target_dir = f"{entry.collection.url_prefix}/{entry.slug}/"
+        target = entry_page(entry)[: -len(".md")] + "/index.html"
         sources = [permalink(entry.id)] + [a for a in entry.meta.get("aliases") or [] if isinstance(a, str)]
         for url in sources:
             src = url.strip("/") + "/index.html"
-            pages[src] = redirect_html(rel(src, target_dir + "index.html")[: -len("index.html")], entry.title)
+            pages[src] = redirect_html(rel(src, target)[: -len("index.html")], entry.title)
     return pages

@@ -380,3 +380,12 @@ def test_plugin_refuses_an_invalid_today(tmp_path):
 
     log = failed_build(tmp_path, set_today)
     assert "'29-02-2028' is geen datum in de vorm JJJJ-MM-DD." in log
+
+
+def test_counts_read_as_dutch(built_site):
+    """ "1 item", never "1 items"; an empty facet page invites a contribution."""
+    wrong = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+             if re.search(r"(?<![\d.,])1 items\b", re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))]  # fmt: skip
+    assert wrong == []
+    empty = [p for p in built_site.glob("*/*/index.html") if "Er zijn nog geen items met deze waarde" in p.read_text()]
+    assert empty and all('href="../../bijdragen/"' in p.read_text() for p in empty)

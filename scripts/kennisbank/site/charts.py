@@ -112,7 +112,7 @@ def _titled(svg: str, title: str) -> str:
 
 def render_page(ctx: Context) -> dict[str, str]:
     """The ``in-cijfers.md`` page and its two SVG charts."""
-    from kennisbank.site.text import md
+    from kennisbank.site.text import items, md
 
     theme_rows = theme_counts(ctx)
     rows, cols, cells = matrix_counts(ctx)
@@ -121,7 +121,7 @@ def render_page(ctx: Context) -> dict[str, str]:
     lines = [
         "---\ntitle: In cijfers\ndescription: De kennisbank in grafieken, met dezelfde cijfers in tabellen.\nkb_search: false\n---\n",
         "# De kennisbank in cijfers\n",
-        f"De kennisbank telt {sum(totals)} items: "
+        f"De kennisbank telt {items(sum(totals))}: "
         + ", ".join(f"{n} {c.label.lower()}" for n, c in zip(totals, COLLECTIONS, strict=False))
         + ". "
         "Een item kan bij meer thema's en organisatietypen horen, dus de aantallen hieronder tellen niet op tot het totaal.\n",

@@ -47,6 +47,11 @@ def md_url(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url.strip())
 
 
+def items(count: int) -> str:
+    """``1 item``, ``2 items``, ``0 items``: the Dutch count of entries."""
+    return f"{count} item" if count == 1 else f"{count} items"
+
+
 def attr(text: str) -> str:
     """Escape ``text`` for an HTML attribute value or element content."""
     return html.escape(str(text), quote=True)

@@ -127,4 +127,8 @@ def entry_list(from_page: str, entries: list[Entry]) -> str:
             parts.append(f"## {collection.label} ({len(group)})\n")
             parts.extend(entry_item(from_page, e) for e in group)
             parts.append("")
-    return "\n".join(parts) if parts else "Er zijn nog geen items met deze waarde.\n"
+    if parts:
+        return "\n".join(parts)
+    depth = from_page.count("/")
+    return ("Er zijn nog geen items met deze waarde. Kent u een voorbeeld, dilemma of instrument dat hier past? "
+            f"[Lees hoe u het voorstelt]({'../' * depth}bijdragen/index.md).\n")  # fmt: skip

@@ -9,7 +9,7 @@ from kennisbank.content.collections import COLLECTIONS, Collection
 from kennisbank.content.entry import Entry
 from kennisbank.content.taxonomies import BY_FIELD, FACETS, Taxonomy
 from kennisbank.site.pages.context import Context, entry_list, front_matter, links
-from kennisbank.site.text import md
+from kennisbank.site.text import items, md
 from kennisbank.site.urls import MATRIX_PAGE, entry_page, facet_page, overview_page, rel
 
 _HOME_INTRO = (
@@ -46,7 +46,7 @@ def render_home(ctx: Context) -> str:
     for collection in COLLECTIONS:
         count = len(ctx.project.by_collection(collection))
         lines.append(
-            f"-   **[{collection.label}]({overview_page(collection)})** — {count} items\n\n    {collection.intro}\n"
+            f"-   **[{collection.label}]({overview_page(collection)})** — {items(count)}\n\n    {collection.intro}\n"
         )
     lines += [
         "</div>\n",
@@ -83,7 +83,7 @@ def render_overview(ctx: Context, collection: Collection) -> str:
         front_matter(title=collection.label, description=collection.intro, kb_search=False),
         f"# {collection.label}\n",
         f"{collection.intro}\n",
-        f"Deze collectie telt {len(entries)} items. Klik op een kolomkop om te sorteren.\n",
+        f"Deze collectie telt {items(len(entries))}. Klik op een kolomkop om te sorteren.\n",
     ]
     if collection.name == "instrument":
         lines.append(
@@ -131,7 +131,7 @@ def render_facet_page(ctx: Context, facet: Taxonomy, value: str, label: str, des
             front_matter(title=f"{facet.label_singular}: {label}", description=description, kb_search=False),
             f"# {md(label)}\n",
             f"{md(description)}\n",
-            f"{len(entries)} items · [alle {facet.label.lower()}](index.md)\n",
+            f"{items(len(entries))} · [terug naar {facet.label.lower()}](index.md)\n",
             entry_list(here, entries),
         ]
     )

@@ -206,9 +206,13 @@ def test_entry_page_prints_permalink_and_qr_code(built_site):
 def test_required_government_pages_are_linked_from_the_footer(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     footer = html.split('class="kb-footer-links"', 1)[1].split("</nav>", 1)[0]
-    for path in ("over/", "toegankelijkheid/", "privacy/", ".well-known/security.txt"):
+    for path in ("over/", "toegankelijkheid/", "privacy/", "beveiliging/"):
         assert path in footer
-        assert (built_site / path / ("index.html" if path.endswith("/") else "")).exists(), path
+        assert (built_site / path / "index.html").exists(), path
+    # The Dutch page explains how to report and links the machine-readable security.txt.
+    assert 'href="../.well-known/security.txt"' in (built_site / "beveiliging" / "index.html").read_text(
+        encoding="utf-8"
+    )
     security = (built_site / ".well-known" / "security.txt").read_text()
     assert re.search(r"^Contact: https://", security, re.M) and re.search(r"^Expires: \d{4}-", security, re.M)
 

@@ -58,7 +58,9 @@ def render_catalogue() -> str:
     """The error catalogue: every problem code with its cause, an example and the fix."""
     lines = [
         front_matter(
-            title="Foutcodes", description="Alle meldingen van kb validate, met oorzaak, voorbeeld en oplossing."
+            title="Foutcodes",
+            description="Alle meldingen van kb validate, met oorzaak, voorbeeld en oplossing.",
+            kb_search=False,  # a page for contributors: it would answer searches for "BSN" first
         ),
         "# Foutcodes van `kb validate`\n",
         "Elke melding van `kb validate` heeft de vorm `bestand:regel:kolom: CODE: melding`, met daaronder een tip. "

@@ -90,13 +90,23 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
 
 
 def heading_problems(entry: Entry, headings: list[tuple[int, str]]) -> list[Problem]:
-    """BODY002 for each level-1 heading, BODY001 for each required heading that is missing."""
+    """BODY002 for each level-1 heading, BODY005 for a heading that skips a level (WCAG 2.1
+    success criterion 1.3.1: headings show the structure), BODY001 for each required
+    heading that is missing."""
     lines = entry.body.split("\n")
     problems = [
         Problem(entry.path, entry.body_line + _heading_line(lines, text), 1, "BODY002", "body",
                 f"De hoofdtekst bevat een kop op het hoogste niveau ('# {text}').")
         for level, text in headings if level == 1
     ]  # fmt: skip
+    previous = 1  # the page title is the h1
+    for level, text in headings:
+        if level > previous + 1:
+            problems.append(Problem(entry.path, entry.body_line + _heading_line(lines, text), 1, "BODY005", "body",
+                                    f"De kop '{'#' * level} {text}' slaat een niveau over: na een kop van niveau "
+                                    f"{previous} komt niveau {level}.",
+                                    f"Maak er een kop van niveau {previous + 1} van ('{'#' * (previous + 1)} {text}')."))  # fmt: skip
+        previous = level
     present = {text for level, text in headings if level == 2}
     expected = ", ".join("## " + h for h in entry.collection.headings)
     for heading in entry.collection.headings:

@@ -267,3 +267,24 @@ def test_feed_without_site_url_uses_no_made_up_host_and_dates_from_content():
     newest = max(e.meta.get("published") for e in entries)
     assert root.find(f"{atom}updated").text.startswith(newest)
     assert atom_feed(entries, "", {}) == xml  # the same content gives the same feed
+
+
+def test_feed_has_what_rfc_4287_requires():
+    """Atom (RFC 4287 §4.1.1, §4.1.2): the feed has id, title, updated and an author (no entry
+    has one of its own); every entry has id, title, updated and an alternate link."""
+    import xml.etree.ElementTree as ET
+
+    from kennisbank.adapters.pipeline import check
+    from kennisbank.site.feed import atom_feed
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(atom_feed(check(ROOT).project.entries, "https://voorbeeld.nl/", {}))
+    for child in ("id", "title", "updated"):
+        assert root.find(atom + child) is not None and root.find(atom + child).text, child
+    assert root.find(f"{atom}author/{atom}name").text
+    entries = root.findall(atom + "entry")
+    assert entries
+    for entry in entries:
+        for child in ("id", "title", "updated"):
+            assert entry.find(atom + child).text, child
+        assert entry.find(atom + "link").get("href").startswith("https://voorbeeld.nl/")

@@ -36,6 +36,8 @@ def atom_feed(entries: list[Entry], site_url: str, updated: dict[str, str]) -> s
     feed.link(href=absolute(site_url, "/") if site_url else "./", rel="alternate")
     feed.link(href=absolute(site_url, "/feed.xml") if site_url else "feed.xml", rel="self")
     feed.language("nl")
+    # RFC 4287 §4.1.1: a feed without an author in every entry needs one of its own.
+    feed.author(name="Programma Werk aan Uitvoering")
     feed.rights(f"Inhoud onder {LICENCE}")
 
     def changed(entry: Entry) -> str:

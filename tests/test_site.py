@@ -393,3 +393,24 @@ def test_counts_read_as_dutch(built_site):
     assert wrong == []
     empty = [p for p in built_site.glob("*/*/index.html") if "Er zijn nog geen items met deze waarde" in p.read_text()]
     assert empty and all('href="../../bijdragen/"' in p.read_text() for p in empty)
+
+
+def test_link_previews_on_every_page_and_json_ld_on_entries(built_site):
+    """Open Graph with absolute URLs on every page; on an entry page its title is the h1, and
+    the JSON-LD parses, names the entry and is based on its sources."""
+    for path in built_site.rglob("index.html"):
+        if path.relative_to(built_site).parts[0] in ("p", "pagefind") or "refresh" in path.read_text()[:400]:
+            continue  # redirect pages
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r'<meta property="og:title" content="[^"]+">', text), path
+        url = re.search(r'<meta property="og:url" content="([^"]+)">', text)
+        assert url and url.group(1).startswith("http://127.0.0.1:8000/"), path
+    for entry in ENTRIES:
+        text = entry_html(built_site, entry).read_text(encoding="utf-8")
+        og_title = html_lib.unescape(re.search(r'<meta property="og:title" content="([^"]*)">', text).group(1))
+        h1 = html_lib.unescape(re.search(r'<h1 id="[^"]*">(.*?)<a class="headerlink"', text).group(1))
+        assert og_title == h1 == entry.title
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+        assert data["@type"] == "Article" and data["headline"] == entry.title
+        assert data["datePublished"] == entry.meta["published"] and data["inLanguage"] == "nl"
+        assert [s["name"] for s in data["isBasedOn"]] == [s["title"] for s in entry.meta["sources"]]

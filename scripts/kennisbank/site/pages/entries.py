@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from kennisbank.content.entry import Entry
 from kennisbank.content.taxonomies import BY_FIELD
 from kennisbank.site.pages.context import Context, entry_item, front_matter, links
@@ -31,6 +33,7 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     full = absolute(ctx.options.site_url, permalink(entry.id))
     out = [
         front_matter(
+            kb_jsonld=json_ld(ctx, entry, full),
             title=entry.title,
             description=meta.get("description"),
             tags=tags,
@@ -55,6 +58,29 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     out.append(_sources_section(entry))
     out.append(_print_block(full))
     return "\n".join(out)
+
+
+def json_ld(ctx: Context, entry: Entry, url: str) -> str:
+    """schema.org ``Article`` of an entry as JSON-LD text: title, summary, dates, language,
+    licence, publisher and ``isBasedOn`` (its sources). ``<``, ``>`` and ``&`` are written as
+    JSON escapes, so the text can stand inside a ``<script>`` element as it is."""
+    sources = [{"@type": "CreativeWork", "name": s.get("title", ""), **({"url": s["url"]} if s.get("url") else {})}
+               for s in entry.meta.get("sources") or []]  # fmt: skip
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": entry.title,
+        "description": entry.meta.get("description", ""),
+        "datePublished": entry.meta.get("published", ""),
+        "dateModified": ctx.updated(entry),
+        "inLanguage": "nl",
+        "url": url,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "publisher": {"@type": "Organization", "name": "Programma Werk aan Uitvoering"},
+        "isBasedOn": sources,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _details(ctx: Context, entry: Entry, full: str) -> list[tuple[str, str]]:

@@ -169,6 +169,12 @@ def theme_script(script: Script) -> str | None:
         if isinstance(config, dict) and {"base", "features", "translations"} <= set(config):
             return "Material configuration (JSON, not executed)"
         return None
+    if script.attrs == {"type": "application/ld+json"}:
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            return None
+        return "schema.org JSON-LD (data, not executed)" if data.get("@context") == "https://schema.org" else None
     if script.attrs:
         return None
     if MD_SCOPE.fullmatch(script.text):
@@ -978,3 +984,25 @@ if __name__ == "__main__":
     from kennisbank.site.csp import site_policy
 
     print("Content-Security-Policy:", site_policy(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+
+
+# --------------------------------------------------------------------------------------------
+# Reflow (WCAG 1.4.10): at 320 CSS pixels no page type scrolls sideways
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def phone(browser):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 700})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_no_horizontal_scroll_at_320_pixels(phone, servers, key):
+    server = servers("root")
+    phone.goto(server.url(PAGES[key]), wait_until="load")
+    if key == "handout":
+        phone.wait_for_selector(".kb-handout-entry", timeout=15000)
+    width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{key} at 320 px, rule 'no horizontal scroll': scrollWidth {width[0]} > {width[1]}"

@@ -8,6 +8,15 @@
       if (table.dataset.kbEnhanced) return;
       table.dataset.kbEnhanced = "1";
       if (window.Tablesort) new window.Tablesort(table);
+      // On a phone each row becomes a card; label every cell with its column's name.
+      var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, column) {
+          if (column > 0 && headers[column]) cell.setAttribute("data-label", headers[column]);
+        });
+      });
       var label = document.createElement("label");
       label.className = "kb-filter";
       var id = "kb-filter-" + index;

@@ -366,8 +366,9 @@ def test_hostile_title_and_description_show_exactly_on_the_entry_page(hostile_si
     assert no_markup_from_content(page) == []
     text = (hostile_site / "praktijkvoorbeelden" / "vijandig" / "index.html").read_text(encoding="utf-8")
     assert "<b>centraal</b>" not in text and "alert(2)</script>" not in text
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
-    assert data["headline"] == TITLE and data["description"] == DESCRIPTION
+    graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))["@graph"]
+    assert graph[0]["headline"] == TITLE and graph[0]["description"] == DESCRIPTION
+    assert graph[1]["itemListElement"][-1]["name"] == TITLE
 
 
 def test_hostile_values_show_exactly_in_overviews_and_facet_pages(hostile_site):

@@ -410,7 +410,40 @@ def test_link_previews_on_every_page_and_json_ld_on_entries(built_site):
         og_title = html_lib.unescape(re.search(r'<meta property="og:title" content="([^"]*)">', text).group(1))
         h1 = html_lib.unescape(re.search(r'<h1 id="[^"]*">(.*?)<a class="headerlink"', text).group(1))
         assert og_title == h1 == entry.title
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
-        assert data["@type"] == "Article" and data["headline"] == entry.title
+        graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))[
+            "@graph"
+        ]
+        data = next(node for node in graph if node["@type"] == "Article")
+        assert data["headline"] == entry.title
         assert data["datePublished"] == entry.meta["published"] and data["inLanguage"] == "nl"
         assert [s["name"] for s in data["isBasedOn"]] == [s["title"] for s in entry.meta["sources"]]
+
+
+def test_breadcrumb_and_header_search_on_every_page_type(built_site):
+    """Start › collection › entry, Start › facet › value: a nav labelled "Kruimelpad" with
+    links to every step but the page itself, the same steps as schema.org BreadcrumbList, and
+    a search box in the header that sends the query to the search page."""
+    entry = ENTRIES[0]
+    pages = {
+        entry_html(built_site, entry): ["Start", entry.collection.label, entry.title],
+        built_site / "themas" / "gegevensdeling" / "index.html": ["Start", "Thema's", "Gegevensdeling"],
+        built_site / "organisatietypen" / "index.html": ["Start", "Organisatietypen"],
+        built_site / entry.collection.url_prefix / "index.html": ["Start", entry.collection.label],
+    }
+    for path, steps in pages.items():
+        text = path.read_text(encoding="utf-8")
+        nav = re.search(r'<nav aria-label="Kruimelpad" class="kb-breadcrumb">(.*?)</nav>', text, re.S).group(1)
+        items = [
+            html_lib.unescape(re.sub(r"<[^>]+>", "", li)).strip() for li in re.findall(r"<li>(.*?)</li>", nav, re.S)
+        ]
+        assert items == steps, path
+        assert len(re.findall(r"<a href=", nav)) == len(steps) - 1
+        graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+        crumbs = next(n for n in graph.get("@graph", [graph]) if n["@type"] == "BreadcrumbList")
+        assert [i["name"] for i in crumbs["itemListElement"]] == steps
+        assert all(i["item"].startswith("http://127.0.0.1:8000/") for i in crumbs["itemListElement"])
+    for path in [*pages, built_site / "index.html", built_site / "404.html", built_site / "over" / "index.html"]:
+        form = re.search(
+            r'<form class="kb-header-search" action="([^"]+)" method="get" role="search">', path.read_text()
+        )
+        assert form and form.group(1).endswith("zoeken/"), path

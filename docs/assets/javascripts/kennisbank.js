@@ -2,6 +2,21 @@
 (function () {
   "use strict";
 
+  // Entry and facet pages are not in the nav, so the theme marks no tab as current: mark the
+  // tab whose address is the longest prefix of this page's address.
+  function markCurrentTab() {
+    var best = null;
+    document.querySelectorAll(".md-tabs__link").forEach(function (link) {
+      var path = new URL(link.href, location.href).pathname;
+      if (location.pathname.indexOf(path) === 0 && (!best || path.length > best.path.length)) best = { link: link, path: path };
+    });
+    if (!best || best.link.closest(".md-tabs__item--active")) return;
+    var home = new URL(document.querySelector(".md-tabs__link").href, location.href).pathname;
+    if (best.path === home && location.pathname !== home) return;  // Start is no parent of every page
+    best.link.closest(".md-tabs__item").classList.add("md-tabs__item--active");
+    best.link.setAttribute("aria-current", "true");
+  }
+
   // Overview tables: sortable headers (tablesort, vendored) and a filter box.
   function enhanceTables() {
     document.querySelectorAll(".kb-table table").forEach(function (table, index) {
@@ -159,6 +174,7 @@
   }
 
   function init() {
+    markCurrentTab();
     enhanceTables();
     enhancePermalinks();
     enhanceSearch();

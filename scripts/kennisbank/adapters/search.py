@@ -14,7 +14,7 @@ LANGUAGE = "nl"
 #: Parts of pages kept out of the index: heading permalinks ("#" in result titles), the
 #: print-only permalink block, and the related-entries lists (they repeat other entries'
 #: text, so a query for one entry's words would also list every entry linked to it).
-EXCLUDED = (".headerlink", ".kb-print-only", ".kb-related")
+EXCLUDED = (".headerlink", ".kb-print-only", ".kb-related", ".kb-breadcrumb")
 
 
 class SearchIndexError(Exception):

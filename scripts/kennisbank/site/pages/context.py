@@ -4,6 +4,7 @@ Markdown pieces (front matter, links, entry lists)."""
 from __future__ import annotations
 
 import html
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from kennisbank.content.entry import Entry
 from kennisbank.content.project import Project
 from kennisbank.content.taxonomies import FACETS, Taxonomy
 from kennisbank.site.text import md
-from kennisbank.site.urls import entry_page, facet_page, rel
+from kennisbank.site.urls import HOME, absolute, entry_page, facet_page, rel, url_of_page
 
 
 @dataclass(frozen=True)
@@ -132,3 +133,41 @@ def entry_list(from_page: str, entries: list[Entry]) -> str:
     depth = from_page.count("/")
     return ("Er zijn nog geen items met deze waarde. Kent u een voorbeeld, dilemma of instrument dat hier past? "
             f"[Lees hoe u het voorstelt]({'../' * depth}bijdragen/index.md).\n")  # fmt: skip
+
+
+def json_ld_text(data: object) -> str:
+    """``data`` as JSON-LD text that can stand inside ``<script>`` as it is: ``<``, ``>`` and
+    ``&`` are written as JSON escapes, so no value can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def breadcrumb(ctx: Context, here: str, trail: list[tuple[str, str]]) -> tuple[str, dict[str, object]]:
+    """The breadcrumb of page ``here``: ``Start › … › this page``.
+
+    Args:
+        ctx: the context (for the site's address).
+        here: source path of the page.
+        trail: ``(label, source path)`` from the first step after Start to this page.
+
+    Returns:
+        ``(Markdown, schema.org BreadcrumbList)``: a ``nav`` labelled "Kruimelpad" holding
+        an ordered list (the last step is text, not a link), and the same steps as data.
+    """
+    steps = [("Start", HOME), *trail]
+    lines = [f"{i}. [{md(label)}]({rel(here, path)})" for i, (label, path) in enumerate(steps[:-1], 1)]
+    lines.append(f"{len(steps)}. {md(steps[-1][0])}")
+    markdown = '<nav class="kb-breadcrumb" aria-label="Kruimelpad" markdown>\n\n' + "\n".join(lines) + "\n\n</nav>\n"
+    data: dict[str, object] = {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": i,
+                "name": label,
+                "item": absolute(ctx.options.site_url, url_of_page(path)),
+            }
+            for i, (label, path) in enumerate(steps, 1)
+        ],
+    }
+    return markdown, data

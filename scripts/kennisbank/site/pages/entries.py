@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from kennisbank.content.entry import Entry
 from kennisbank.content.taxonomies import BY_FIELD
-from kennisbank.site.pages.context import Context, entry_item, front_matter, links
+from kennisbank.site.pages.context import Context, breadcrumb, entry_item, front_matter, json_ld_text, links
 from kennisbank.site.qrcodes import qr_svg
 from kennisbank.site.text import attr, dutch_date, md, md_url
 from kennisbank.site.urls import absolute, entry_page, overview_page, permalink, rel
@@ -31,15 +29,21 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     meta = entry.meta
     tags = [ctx.vocab.label("tags", t) for t in meta.get("tags") or []]
     full = absolute(ctx.options.site_url, permalink(entry.id))
+    crumbs, trail = breadcrumb(
+        ctx,
+        entry_page(entry),
+        [(entry.collection.label, overview_page(entry.collection)), (entry.title, entry_page(entry))],
+    )
     out = [
         front_matter(
-            kb_jsonld=json_ld(ctx, entry, full),
+            kb_jsonld=json_ld_text({"@context": "https://schema.org", "@graph": [article(ctx, entry, full), trail]}),
             title=entry.title,
             description=meta.get("description"),
             tags=tags,
             kb_id=entry.id,
             kb_collection=entry.collection.name,
         ),
+        crumbs,
         f"# {md(entry.title)}\n",
         f"{md(meta.get('description', ''))}\n{{ .kb-lead }}\n",
     ]
@@ -60,14 +64,12 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     return "\n".join(out)
 
 
-def json_ld(ctx: Context, entry: Entry, url: str) -> str:
-    """schema.org ``Article`` of an entry as JSON-LD text: title, summary, dates, language,
-    licence, publisher and ``isBasedOn`` (its sources). ``<``, ``>`` and ``&`` are written as
-    JSON escapes, so the text can stand inside a ``<script>`` element as it is."""
+def article(ctx: Context, entry: Entry, url: str) -> dict[str, object]:
+    """schema.org ``Article`` of an entry: title, summary, dates, language, licence, publisher
+    and ``isBasedOn`` (its sources)."""
     sources = [{"@type": "CreativeWork", "name": s.get("title", ""), **({"url": s["url"]} if s.get("url") else {})}
                for s in entry.meta.get("sources") or []]  # fmt: skip
-    data = {
-        "@context": "https://schema.org",
+    return {
         "@type": "Article",
         "headline": entry.title,
         "description": entry.meta.get("description", ""),
@@ -79,8 +81,6 @@ def json_ld(ctx: Context, entry: Entry, url: str) -> str:
         "publisher": {"@type": "Organization", "name": "Programma Werk aan Uitvoering"},
         "isBasedOn": sources,
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _details(ctx: Context, entry: Entry, full: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from kennisbank.content.collections import COLLECTIONS, Collection
 from kennisbank.content.entry import Entry
 from kennisbank.content.taxonomies import BY_FIELD, FACETS, Taxonomy
-from kennisbank.site.pages.context import Context, entry_list, front_matter, links
+from kennisbank.site.pages.context import Context, breadcrumb, entry_list, front_matter, json_ld_text, links
 from kennisbank.site.text import items, md
 from kennisbank.site.urls import MATRIX_PAGE, entry_page, facet_page, overview_page, rel
 
@@ -79,8 +79,10 @@ def render_overview(ctx: Context, collection: Collection) -> str:
     here = overview_page(collection)
     entries = sorted(ctx.project.by_collection(collection), key=lambda e: e.title.casefold())
     columns = [(BY_FIELD[f], header) for f, header in collection.overview_columns]
+    crumbs, trail = breadcrumb(ctx, here, [(collection.label, here)])
     lines = [
-        front_matter(title=collection.label, description=collection.intro, kb_search=False),
+        front_matter(title=collection.label, description=collection.intro, kb_search=False, kb_jsonld=_ld(trail)),
+        crumbs,
         f"# {collection.label}\n",
         f"{collection.intro}\n",
         f"Deze collectie telt {items(len(entries))}. Klik op een kolomkop om te sorteren.\n",
@@ -109,8 +111,10 @@ def render_overview(ctx: Context, collection: Collection) -> str:
 def render_facet_index(ctx: Context, facet: Taxonomy) -> str:
     """A facet's index: every value with its description and count."""
     here = facet_page(facet)
+    crumbs, trail = breadcrumb(ctx, here, [(facet.label, here)])
     lines = [
-        front_matter(title=facet.label, description=facet.intro, kb_search=False),
+        front_matter(title=facet.label, description=facet.intro, kb_search=False, kb_jsonld=_ld(trail)),
+        crumbs,
         f"# {facet.label}\n",
         f"{facet.intro}\n",
         f"| {facet.label_singular} | Omschrijving | Items |",
@@ -126,9 +130,13 @@ def render_facet_page(ctx: Context, facet: Taxonomy, value: str, label: str, des
     """The page of one facet value (one theme, one organisation type, …): its entries by collection."""
     here = facet_page(facet, value)
     entries = ctx.facet_index[facet.field].get(value, [])
+    crumbs, trail = breadcrumb(ctx, here, [(facet.label, facet_page(facet)), (label, here)])
     return "\n".join(
         [
-            front_matter(title=f"{facet.label_singular}: {label}", description=description, kb_search=False),
+            front_matter(
+                title=f"{facet.label_singular}: {label}", description=description, kb_search=False, kb_jsonld=_ld(trail)
+            ),
+            crumbs,
             f"# {md(label)}\n",
             f"{md(description)}\n",
             f"{items(len(entries))} · [terug naar {facet.label.lower()}](index.md)\n",
@@ -173,3 +181,7 @@ def render_matrix(ctx: Context) -> str:
         )
     lines.append("\n</div>\n")
     return "\n".join(lines)
+
+
+def _ld(trail: dict[str, object]) -> str:
+    return json_ld_text({"@context": "https://schema.org", **trail})

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import pytest
 
@@ -882,6 +882,32 @@ def test_search_as_a_reader(reader):
     assert urlsplit(page.url).path == server.prefix + "zoeken/", f"{where}, rule 'search from another page': {page.url}"
     again = search(page, "uitvoeringstoets")
     assert again >= 1, f"{where}, rule 'search again': 'uitvoeringstoets' gave no results"
+
+
+def test_search_state_survives_back_and_can_be_shared(reader):
+    """Type, filter, open a result, press Back: the query, the filter and the results are back;
+    the address holds them, so the same link shows the same results."""
+    server, page = reader
+    where = f"[{server.name}] zoeken"
+    page.goto(server.url("zoeken/"))
+    total = search(page, "kamer")
+    check_filter(page, "collectie", "Instrumenten")
+    filtered = wait_for_count_change(page, total)
+    page.wait_for_timeout(500)  # the address is written 300 ms after typing stops
+    params = dict(parse_qsl(urlsplit(page.url).query))
+    assert params == {"q": "kamer", "collectie": "Instrumenten"}, f"{where}, rule 'state in the address': {page.url}"
+    shared = page.url
+    page.locator(".pagefind-ui__result-title > .pagefind-ui__result-link").first.click()
+    page.wait_for_load_state("load")
+    page.go_back()
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    assert page.locator(".pagefind-ui__search-input").input_value() == "kamer", f"{where}, rule 'Back keeps the query'"
+    assert wait_for_results(page) == filtered, f"{where}, rule 'Back keeps the filtered results'"
+    other = page.context.new_page()
+    other.goto(shared)
+    other.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    assert wait_for_results(other) == filtered, f"{where}, rule 'a shared link shows the same results'"
+    other.close()
 
 
 def test_search_finds_entry_first(reader):

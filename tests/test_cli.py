@@ -326,3 +326,14 @@ def test_build_writes_a_complete_site_with_its_marker(tmp_path):
     for entry in load_project(root).entries:
         assert (site / entry.collection.url_prefix / entry.slug / "index.html").is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".uit.")]  # no staging folder left
+
+
+@pytest.mark.parametrize("today", ["foo", "9", "2027-11-30x", "2027-02-30"])
+def test_report_stale_refuses_a_date_that_is_not_one(today):
+    result = invoke("report", "stale", "--root", ROOT, "--today", today)
+    assert result.exit_code == 2 and f"'{today}' is geen datum" in result.stderr
+
+
+def test_csp_refuses_a_folder_that_is_not_a_built_site(tmp_path):
+    result = invoke("csp", tmp_path)
+    assert result.exit_code == 2 and ".kennisbank-site ontbreekt" in result.stderr

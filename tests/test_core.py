@@ -77,7 +77,7 @@ def test_good_entry_loads_with_key_lines_and_body_line():
 def test_value_lines_point_into_the_file():
     entry, _ = load(GOOD.replace("themes: [vereenvoudiging]", "themes:\n  - vereenvoudiging\n  - vakmanschapp"))
     found = [(p.code, p.line, p.hint) for p in validate_entry(entry, SCHEMAS, VOCAB)]
-    assert ("VOC001", 7, "Bedoelde je 'vakmanschap'?") in found
+    assert ("VOC001", 7, "Bedoelde u 'vakmanschap'?") in found
 
 
 def test_yaml_boolean_gets_quote_hint_with_original_text():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from kennisbank.content import dates
 from kennisbank.content.collections import BY_NAME, COLLECTIONS
 from kennisbank.content.entry import Entry
 from kennisbank.content.loader import suggest_slug
+from kennisbank.site.text import items
 
 
 def _next_id(entries: list[Entry], prefix: str) -> str:
@@ -85,7 +87,7 @@ def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None
     url = site_url if site_url is not None else _site_url(checked.project.root)
     labels = {k: t.label for k, t in checked.project.vocabularies.terms["themes"].items()}
     output.write_text(render_handout([by_id[i] for i in ids], title, url, labels), encoding="utf-8")
-    click.echo(f"Handout met {len(ids)} items geschreven naar {output}.")
+    click.echo(f"Handout met {items(len(ids))} geschreven naar {output}.")
 
 
 def _site_url(root: Path) -> str:
@@ -111,6 +113,11 @@ def report() -> None:
 @click.option("--today", default=None, help="Datum om mee te vergelijken (JJJJ-MM-DD, standaard vandaag).")
 def stale(root: Path, today: str | None) -> None:
     """Items waarvan de herzieningsdatum (review_by) voorbij is, met hun beheerder."""
+    if today is not None:
+        try:
+            today = dt.date.fromisoformat(today).isoformat()
+        except ValueError:
+            raise UsageError(f"'{today}' is geen datum in de vorm JJJJ-MM-DD.") from None
     checked = _checked(root)
     today = today or dates.today_iso()
     rows = sorted(

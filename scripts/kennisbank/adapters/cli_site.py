@@ -13,7 +13,7 @@ import click
 
 from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _clean_or_exit, cli
 from kennisbank.adapters.pipeline import site_files
-from kennisbank.adapters.sitedir import build_then_swap, site_dir_problem, source_overlap
+from kennisbank.adapters.sitedir import MARKER, build_then_swap, site_dir_problem, source_overlap
 from kennisbank.content.project import VOCABULARIES_FILE
 from kennisbank.content.schemas import SchemaError, load_schemas
 from kennisbank.content.vocabularies import VocabularyError, load_vocabularies
@@ -78,6 +78,9 @@ def csp_command(site_dir: Path) -> None:
     """Toon de Content-Security-Policy-header die alle pagina's van een gebouwde site dekt."""
     from kennisbank.site.csp import site_policy
 
+    if not (site_dir / MARKER).is_file():
+        raise UsageError(f"{site_dir} is geen gebouwde site (het bestand {MARKER} ontbreekt); bouw eerst met kb build.")
+
     click.echo(f"Content-Security-Policy: {site_policy(site_dir)}")
 
 
@@ -114,7 +117,8 @@ def generate(root: Path, out: Path, site_url: str, as_project: bool) -> None:
             raise UsageError(f"Interne fout: {exc}; er is niets buiten {out} geschreven.") from None
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(content, encoding="utf-8")
-    click.echo(f"{len(files)} bestanden geschreven naar {out}.")
+    copied = "" if not as_project else " (plus mkdocs.yml, overrides/ en de eigen pagina's uit docs/)"
+    click.echo(f"{len(files)} bestanden geschreven naar {out}{copied}.")
 
 
 def _engine_project(root: Path, target: Path) -> Path:

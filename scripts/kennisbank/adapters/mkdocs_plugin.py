@@ -160,7 +160,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                     url,
                 )
             raise PluginError(
-                f"{len(gone)} gepubliceerde adressen zouden verdwijnen. Zet het oude adres onder "
+                (
+                    "1 gepubliceerd adres zou verdwijnen. "
+                    if len(gone) == 1
+                    else f"{len(gone)} gepubliceerde adressen zouden verdwijnen. "
+                )
+                + "Zet het oude adres onder "
                 "'aliases' in de front matter van het item, zodat het blijft werken. De site is niet gebouwd."
             )
 

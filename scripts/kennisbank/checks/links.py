@@ -107,7 +107,7 @@ def _link_problems(entry: Entry, by_id: dict[str, list[Entry]], suggester: IdSug
                           f"Het item verwijst in 'related' naar zichzelf ('{target}').")  # fmt: skip
         elif target not in by_id:
             guess = suggester.suggest(target)
-            hint = (f"Bedoelde je '{guess}' ({by_id[guess][0].title})?" if guess
+            hint = (f"Bedoelde u '{guess}' ({by_id[guess][0].title})?" if guess
                     else "Controleer de id in de map van de collectie, of verwijder de verwijzing.")  # fmt: skip
             yield Problem(entry.path, line, 1, "LINK001", "related", f"Er is geen item met de id '{target}'.", hint)
 

@@ -146,7 +146,7 @@ def _unknown_fields(f: Failure) -> Iterator[Problem]:
         written = f.entry.key_text(f.path, key)  # as written: 'yes', not 'True'
         text, line = written if written else (str(key), f.entry.line_of(f.path + (key,)))
         guess = difflib.get_close_matches(text, allowed, n=1, cutoff=0.6)
-        hint = f"Bedoelde je '{guess[0]}'?" if guess else f"Toegestane velden: {', '.join(allowed)}."
+        hint = f"Bedoelde u '{guess[0]}'?" if guess else f"Toegestane velden: {', '.join(allowed)}."
         yield f.problem(
             "SCH002",
             f"Het veld '{where}{text}' is onbekend in een {f.entry.collection.label_singular.lower()}.",

@@ -152,12 +152,12 @@ def _did_you_mean(value: str, terms: dict[str, Any]) -> str:
     by_label = {t.label.lower(): t.id for t in terms.values()}
     lowered = value.lower().strip()
     if lowered in terms:
-        return f"Bedoelde je '{lowered}'? Gebruik kleine letters."
+        return f"Bedoelde u '{lowered}'? Gebruik kleine letters."
     if lowered in by_label:
         return f"Gebruik de id '{by_label[lowered]}' in plaats van het label."
     guess = _close_match(lowered, tuple(terms) + tuple(by_label))
     if guess:
-        return f"Bedoelde je '{by_label.get(guess, guess)}'?"
+        return f"Bedoelde u '{by_label.get(guess, guess)}'?"
     return f"Kies uit: {', '.join(terms)}."
 
 

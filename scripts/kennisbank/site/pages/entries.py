@@ -54,12 +54,12 @@ def render_entry(ctx: Context, entry: Entry) -> str:
             "De inhoud kan verouderd zijn.\n"
         )
     out.append(_pagefind_filters(ctx, entry))
-    out.append('<div class="kb-meta" markdown>\n')
-    out += [f"{label}\n:   {value}\n" for label, value in _details(ctx, entry, full)]
-    out.append("</div>\n")
+    out.append(_definition_list("kb-meta", "In het kort", _details(ctx, entry, full)))
     out.append(entry.body.strip() + "\n")
     out.append(_related_section(ctx, entry))
     out.append(_sources_section(entry))
+    out.append("## Over dit item\n")
+    out.append(_definition_list("kb-meta kb-about", "", _administration(ctx, entry)))
     out.append(_print_block(full))
     return "\n".join(out)
 
@@ -101,15 +101,28 @@ def _details(ctx: Context, entry: Entry, full: str) -> list[tuple[str, str]]:
             rows.append((label, " ↔ ".join(md(v) for v in value)))
         elif value:
             rows.append((label, md(", ".join(value) if isinstance(value, list) else value)))
-    if meta.get("owner"):
-        rows.append(("Beheerder", md(meta["owner"])))
-    rows.append(("Gepubliceerd", dutch_date(meta.get("published", ""))))
-    rows.append(("Laatst bijgewerkt", dutch_date(ctx.updated(entry))))
-    if meta.get("review_by"):
-        rows.append(("Herzien uiterlijk", dutch_date(meta["review_by"])))
     link = permalink(entry.id)
     rows.append(("Vaste link", f"[{md(full)}]({rel(here, link.strip('/') + '/index.html')}){{ .kb-permalink }}"))
     return rows
+
+
+def _administration(ctx: Context, entry: Entry) -> list[tuple[str, str]]:
+    """Who keeps the entry and its dates, at the end of the page; an update date equal to
+    the publication date is not repeated."""
+    meta = entry.meta
+    rows = [("Beheerder", md(meta["owner"]))] if meta.get("owner") else []
+    rows.append(("Gepubliceerd", dutch_date(meta.get("published", ""))))
+    if ctx.updated(entry) and ctx.updated(entry) != meta.get("published"):
+        rows.append(("Laatst bijgewerkt", dutch_date(ctx.updated(entry))))
+    if meta.get("review_by"):
+        rows.append(("Herzien uiterlijk", dutch_date(meta["review_by"])))
+    return rows
+
+
+def _definition_list(classes: str, label: str, rows: list[tuple[str, str]]) -> str:
+    """A definition list in a ``div``; with ``label`` it is a region screen readers can find."""
+    region = f' role="region" aria-label="{attr(label)}"' if label else ""
+    return f'<div class="{classes}"{region} markdown>\n\n' + "".join(f"{k}\n:   {v}\n\n" for k, v in rows) + "</div>\n"
 
 
 def _print_block(url: str) -> str:

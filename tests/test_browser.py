@@ -897,16 +897,19 @@ def test_search_state_survives_back_and_can_be_shared(reader):
     params = dict(parse_qsl(urlsplit(page.url).query))
     assert params == {"q": "kamer", "collectie": "Instrumenten"}, f"{where}, rule 'state in the address': {page.url}"
     shared = page.url
+    page.wait_for_load_state("networkidle")  # leaving mid-request would abort it (a failure here)
     page.locator(".pagefind-ui__result-title > .pagefind-ui__result-link").first.click()
-    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
     page.go_back()
     page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_load_state("networkidle")
     assert page.locator(".pagefind-ui__search-input").input_value() == "kamer", f"{where}, rule 'Back keeps the query'"
     assert wait_for_results(page) == filtered, f"{where}, rule 'Back keeps the filtered results'"
     other = page.context.new_page()
     other.goto(shared)
     other.wait_for_selector(".pagefind-ui__result", timeout=15000)
     assert wait_for_results(other) == filtered, f"{where}, rule 'a shared link shows the same results'"
+    other.wait_for_load_state("networkidle")
     other.close()
 
 

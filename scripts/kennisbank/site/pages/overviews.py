@@ -178,7 +178,9 @@ def render_facet_page(ctx: Context, facet: Taxonomy, value: str, label: str, des
 
 
 def render_matrix(ctx: Context) -> str:
-    """'Welk instrument wanneer': instruments by user (rows) and policy phase (columns)."""
+    """'Welk instrument wanneer': per user a block that lists, per phase of the policy cycle,
+    the instruments that fit both. Blocks fit any width, where a user × phase table needed
+    sideways scrolling at 1366 px (issue 12)."""
     users, phases = BY_FIELD["users"], BY_FIELD["phases"]
     instruments = sorted(
         (e for e in ctx.entries if e.collection.name == "instrument"), key=lambda e: e.title.casefold()
@@ -188,30 +190,27 @@ def render_matrix(ctx: Context) -> str:
         for user in users.values(entry):
             for phase in phases.values(entry):
                 cell[(user, phase)].append(entry)
-    phase_terms = ctx.facet_terms(phases)
+    crumbs, trail = breadcrumb(
+        ctx, MATRIX_PAGE, [("Instrumenten", "instrumenten/index.md"), ("Welk instrument wanneer", MATRIX_PAGE)]
+    )
     lines = [
-        front_matter(
-            title="Welk instrument wanneer",
-            description="Instrumenten om met de politiek te werken, per gebruiker en fase van de beleidscyclus.",
-            kb_search=False,
-        ),
+        front_matter(title="Welk instrument wanneer", kb_search=False, kb_jsonld=_ld(trail),
+                     description="Instrumenten om met de politiek te werken, per gebruiker en fase van de beleidscyclus."),
+        crumbs,
         "# Welk instrument wanneer\n",
         "Welke instrumenten kunt u inzetten, als u bij deze partij werkt en uw vraagstuk in deze fase van de "
-        "beleidscyclus zit? Elke cel noemt de instrumenten die beide passen.\n",
+        "beleidscyclus zit? Per gebruiker staan hieronder de fasen met de instrumenten die beide passen.\n",
         '<div class="kb-matrix" markdown>\n',
-        "| Gebruiker | " + " | ".join(md(label) for _, label, _ in phase_terms) + " |",
-        "| --- |" + " --- |" * len(phase_terms),
-    ]
+    ]  # fmt: skip
     for user, user_label, _ in ctx.facet_terms(users):
-        cells = [
-            "<br>".join(f"[{md(e.title)}]({rel(MATRIX_PAGE, entry_page(e))})" for e in cell.get((user, phase), []))
-            or "–"
-            for phase, _, _ in phase_terms
-        ]
-        lines.append(
-            f"| **[{md(user_label)}]({rel(MATRIX_PAGE, facet_page(users, user))})** | " + " | ".join(cells) + " |"
-        )
-    lines.append("\n</div>\n")
+        lines += [f'<section class="kb-matrix-user" markdown>\n\n## {md(user_label)}\n',
+                  f"[Alle instrumenten voor {md(user_label)}]({rel(MATRIX_PAGE, facet_page(users, user))})\n"]  # fmt: skip
+        for phase, phase_label, _ in ctx.facet_terms(phases):
+            found = cell.get((user, phase), [])
+            links = ", ".join(f"[{md(e.title)}]({rel(MATRIX_PAGE, entry_page(e))})" for e in found) or "geen"
+            lines.append(f"{md(phase_label)}\n:   {links}\n")
+        lines.append("</section>\n")
+    lines.append("</div>\n")
     return "\n".join(lines)
 
 

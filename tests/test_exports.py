@@ -106,3 +106,19 @@ def test_instrument_matrix_places_each_instrument_by_user_and_phase(built_site):
     html = (built_site / "instrumenten" / "welk-instrument-wanneer" / "index.html").read_text(encoding="utf-8")
     quickscan = next(e for e in CHECKED.project.entries if e.id == "in-006")
     assert html.count(quickscan.title) == len(quickscan.meta["users"]) * len(quickscan.meta["phases"])
+
+
+def test_excel_exports_hold_every_entry_with_dutch_headers(built_site):
+    """The workbook (a zip of XML) has the Dutch headers and every title, all as text cells."""
+    import zipfile
+
+    for collection in COLLECTIONS:
+        with zipfile.ZipFile(built_site / "data" / f"{collection.url_prefix}.xlsx") as book:
+            strings = ET.fromstring(book.read("xl/sharedStrings.xml"))
+            sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        texts = [t.text for t in strings.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t")]
+        assert texts[:3] == ["Id", "Titel", "Samenvatting"]
+        entries = CHECKED.project.by_collection(collection)
+        assert {e.title for e in entries} <= set(texts)
+        assert "<f>" not in sheet  # no formulas, ever
+        assert sheet.count("<row ") == len(entries) + 1

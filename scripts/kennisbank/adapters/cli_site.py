@@ -116,7 +116,10 @@ def generate(root: Path, out: Path, site_url: str, as_project: bool) -> None:
         except UnsafePathError as exc:
             raise UsageError(f"Interne fout: {exc}; er is niets buiten {out} geschreven.") from None
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            destination.write_bytes(content)
+        else:
+            destination.write_text(content, encoding="utf-8")
     copied = "" if not as_project else " (plus mkdocs.yml, overrides/ en de eigen pagina's uit docs/)"
     click.echo(f"{len(files)} bestanden geschreven naar {out}{copied}.")
 

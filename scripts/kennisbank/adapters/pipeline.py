@@ -12,7 +12,7 @@ from kennisbank.content.collections import COLLECTIONS
 from kennisbank.content.gitdates import git_dates
 from kennisbank.content.project import ConfigError, Project, load_project
 from kennisbank.content.schemas import SchemaError, SchemaSet, load_schemas
-from kennisbank.site.pages import SiteOptions, generate_site
+from kennisbank.site.pages import SiteFiles, SiteOptions, generate_site
 from kennisbank.site.urls import entry_page
 
 
@@ -54,7 +54,7 @@ def check(root: Path, schemas: SchemaSet | None = None) -> Checked:
 
 def site_files(
     checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "", contact: str = ""
-) -> dict[str, str]:
+) -> SiteFiles:
     """Every generated site file for a clean project (pages, redirects, exports, schemas).
 
     Args:

@@ -17,6 +17,7 @@ from kennisbank.content.entry import Entry
 from kennisbank.content.schemas import SchemaSet
 from kennisbank.content.taxonomies import BY_FIELD, vocabulary_for
 from kennisbank.content.vocabularies import Vocabularies
+from kennisbank.site.spreadsheet import workbook
 from kennisbank.site.urls import entry_url, permalink
 
 #: Licence of content and data (see docs/over.md).
@@ -24,6 +25,7 @@ LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 DATA_DIR = "data"
 COMBINED = "kennisbank"
+COMBINED_TITLE = "Kennisbank Werk aan Uitvoering: alle items"
 
 
 def _file_stem(collection: Collection) -> str:
@@ -54,14 +56,15 @@ def _source_text(item: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today: str) -> dict[str, str]:
-    """JSON and CSV files under ``data/`` plus the JSON Schemas under ``schemas/``.
+def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today: str) -> dict[str, str | bytes]:
+    """JSON, CSV and Excel files under ``data/``.
 
     Returns:
-        Site path -> file text: ``data/<collection>.json|csv`` for each collection and
-        ``data/kennisbank.json|csv`` for all entries (with a ``collection`` column).
+        Site path -> file text (bytes for ``.xlsx``): ``data/<collection>.json|csv|xlsx``
+        for each collection and ``data/kennisbank.json|csv|xlsx`` for all entries (with a
+        ``collection`` column).
     """
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     combined_rows: list[dict[str, Any]] = []
     combined_fields: list[str] = ["collection"]
     pages: dict[str, dict[str, str]] = {}
@@ -76,11 +79,14 @@ def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today:
             collection.label, f"../schemas/{collection.schema}", records, links, today
         )
         files[f"{DATA_DIR}/{stem}.csv"] = _csv(fields, records, links)
+        files[f"{DATA_DIR}/{stem}.xlsx"] = _xlsx(
+            f"Kennisbank Werk aan Uitvoering: {collection.label}", fields, records, links, today
+        )
         for rec in records:
             combined_rows.append({"collection": collection.name, **rec})
         combined_fields.extend(f for f in fields if f not in combined_fields)
     combined = {
-        "title": "Kennisbank Werk aan Uitvoering: alle items",
+        "title": COMBINED_TITLE,
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
         "schemas": {c.name: f"../schemas/{c.schema}" for c in COLLECTIONS},
@@ -91,7 +97,15 @@ def export_files(entries: list[Entry], schemas: SchemaSet, site_url: str, today:
     }
     files[f"{DATA_DIR}/{COMBINED}.json"] = json.dumps(combined, ensure_ascii=False, indent=2) + "\n"
     files[f"{DATA_DIR}/{COMBINED}.csv"] = _csv(tuple(combined_fields), combined_rows, pages)
+    files[f"{DATA_DIR}/{COMBINED}.xlsx"] = _xlsx(COMBINED_TITLE, tuple(combined_fields), combined_rows, pages, today)
     return files
+
+
+def _xlsx(title: str, fields: tuple[str, ...], records: list[dict[str, Any]], links: dict[str, dict[str, str]],
+          today: str) -> bytes:  # fmt: skip
+    rows = [[_cell(rec.get(f)) for f in fields] + [links.get(rec.get("id", ""), {}).get(k, "") for k in ("url", "permalink")]
+            for rec in records]  # fmt: skip
+    return workbook(str(title), (*fields, "url", "permalink"), rows, today)
 
 
 def _links(entry: Entry, site_url: str) -> dict[str, str]:

@@ -40,10 +40,11 @@ from kennisbank.site.urls import (
     overview_page,
 )
 
+#: Site path -> file content: text, or bytes for binary files (the Excel exports).
+SiteFiles = dict[str, str | bytes]
 
-def generate_site(
-    project: Project, options: SiteOptions | None = None, schemas: SchemaSet | None = None
-) -> dict[str, str]:
+
+def generate_site(project: Project, options: SiteOptions | None = None, schemas: SchemaSet | None = None) -> SiteFiles:
     """Render every generated page and file.
 
     Args:
@@ -53,13 +54,14 @@ def generate_site(
             are included as well.
 
     Returns:
-        Mapping of site source path (POSIX, relative to the docs root) to page text.
+        Mapping of site source path (POSIX, relative to the docs root) to page text
+        (bytes for the ``.xlsx`` exports).
         ``.md`` paths are Markdown pages with front matter; ``.html`` paths are
         finished redirect pages for permalinks and renamed entries; ``data/``,
         ``schemas/``, ``feed.xml``, charts and ``.well-known/security.txt`` are files.
     """
     ctx = Context(project, options or SiteOptions())
-    pages: dict[str, str] = {HOME: render_home(ctx)}
+    pages: SiteFiles = {HOME: render_home(ctx)}
     for collection in COLLECTIONS:
         pages[overview_page(collection)] = render_overview(ctx, collection)
     for entry in ctx.entries:

@@ -79,7 +79,7 @@ def test_atom_feed_parses_and_lists_entries(built_site):
 def test_charts_exist_and_their_numbers_match_the_content(built_site):
     entries = CHECKED.project.entries
     page = (built_site / "in-cijfers" / "index.html").read_text(encoding="utf-8")
-    assert 'alt="Staafdiagrammen' in page and 'alt="Heatmap' in page
+    assert page.count('alt="Staafdiagram van het aantal') == len(COLLECTIONS) and 'alt="Heatmap' in page
     matrix = (built_site / "assets" / "charts" / "thema-organisatietype.svg").read_text(encoding="utf-8")
     themes = list(CHECKED.project.vocabularies.terms["themes"])
     orgs = list(CHECKED.project.vocabularies.terms["organisation_types"])
@@ -91,8 +91,17 @@ def test_charts_exist_and_their_numbers_match_the_content(built_site):
         for o in orgs
     ]
     assert numbers == expected
-    bars = (built_site / "assets" / "charts" / "items-per-thema.svg").read_text(encoding="utf-8")
-    assert bars.count("<rect") >= len(themes) and "<title>" in bars
+    for collection in COLLECTIONS:
+        bars = (built_site / "assets" / "charts" / f"items-per-thema-{collection.url_prefix}.svg").read_text(
+            encoding="utf-8"
+        )
+        assert bars.count("<rect") >= len(themes) and "<title>" in bars
+        assert "serif" not in bars.replace("sans-serif", "")  # one sans-serif family for every text
+    # every chart image has its size, so the page does not shift while it loads
+    assert all(
+        re.search(r'width="\d+"', tag) and re.search(r'height="\d+"', tag)
+        for tag in re.findall(r"<img [^>]*kb-chart[^>]*>", page)
+    )
     # the table beside the bar chart gives the same totals per theme
     for theme in themes:
         total = sum(1 for e in entries if theme in e.meta["themes"])

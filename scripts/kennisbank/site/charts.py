@@ -16,16 +16,23 @@ import leather
 if TYPE_CHECKING:
     from kennisbank.site.pages.context import Context
 
-from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.collections import COLLECTIONS, Collection
 from kennisbank.content.taxonomies import BY_FIELD
 
 CHART_DIR = "assets/charts"
-THEMES_CHART = f"{CHART_DIR}/items-per-thema.svg"
 MATRIX_CHART = f"{CHART_DIR}/thema-organisatietype.svg"
 
-# Readable on white (contrast >= 4.5:1) and no web font: the site loads no fonts.
-leather.theme.default_font_family = "Arial, Helvetica, sans-serif"
+# Readable on white (contrast >= 4.5:1) and no web font: the site loads no fonts. Every text
+# gets the same sans-serif family (leather's tick labels otherwise fall back to a serif).
+for _part in ("default", "tick", "title", "legend", "axis_title"):
+    setattr(leather.theme, f"{_part}_font_family", "Arial, Helvetica, sans-serif")
 leather.theme.tick_color = "#555555"
+leather.theme.label_color = "#333333"  # the theme labels: dark enough to read (12.6:1)
+leather.theme.tick_font_size = 13
+leather.theme.title_font_size = 15
+
+#: Drawn at the width of the page's text column, so 13 units are 13 CSS pixels on screen.
+CHART_WIDTH, CHART_HEIGHT = 680, 320
 leather.theme.background_color = "#ffffff"
 leather.theme.title_color = "#1a1a1a"
 _BAR_COLOURS = ("#154273", "#8b4a00", "#2f6b2f")
@@ -54,27 +61,26 @@ def matrix_counts(ctx: Context) -> tuple[list[tuple[str, str]], list[tuple[str, 
     return rows, cols, cells
 
 
-def themes_svg(rows: list[tuple[str, str, list[int]]]) -> str:
-    """A grid of bar charts, one per collection, of entries per theme."""
-    grid = leather.Grid()
-    for index, collection in enumerate(COLLECTIONS):
-        chart = leather.Chart(collection.label)
-        data = [(counts[index], label) for _, label, counts in reversed(rows)]
-        chart.add_bars(data, fill_color=_BAR_COLOURS[index])
-        grid.add_one(chart)
+def themes_svg(rows: list[tuple[str, str, list[int]]], index: int) -> str:
+    """The bar chart of entries per theme of one collection (``index`` in COLLECTIONS). All
+    three share one scale (0 to the largest count of any), so their bars can be compared."""
+    peak = max((max(counts) for _, _, counts in rows), default=1) or 1
+    chart = leather.Chart(COLLECTIONS[index].label)
+    chart.add_x_scale(0, peak)
+    chart.add_bars([(counts[index], label) for _, label, counts in reversed(rows)], fill_color=_BAR_COLOURS[index])
     buffer = io.StringIO()
-    grid.to_svg(buffer, width=1200, height=520)
-    return _titled(buffer.getvalue(), "Aantal items per thema, per collectie")
+    chart.to_svg(buffer, width=CHART_WIDTH, height=CHART_HEIGHT)
+    return _titled(buffer.getvalue(), f"Aantal {COLLECTIONS[index].label.lower()} per thema")
 
 
 def matrix_svg(rows: list[tuple[str, str]], cols: list[tuple[str, str]], cells: dict[tuple[str, str], int]) -> str:
     """A heat map: one square per theme × organisation type, darker for more entries."""
-    left, top, size = 300, 170, 44
+    left, top, size = _MATRIX_LEFT, _MATRIX_TOP, _MATRIX_CELL
     peak = max(cells.values(), default=1) or 1
-    width, height = left + size * len(cols) + 20, top + size * len(rows) + 20
+    width, height = matrix_size(rows, cols)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="Arial, Helvetica, sans-serif" font-size="13">',
+        f'viewBox="0 0 {width} {height}" font-family="Arial, Helvetica, sans-serif" font-size="14">',
         "<title>Aantal items per thema en organisatietype</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
@@ -126,9 +132,13 @@ def render_page(ctx: Context) -> dict[str, str]:
         + ". "
         "Een item kan bij meer thema's en organisatietypen horen, dus de aantallen hieronder tellen niet op tot het totaal.\n",
         "## Items per thema\n",
-        f"![Staafdiagrammen van het aantal items per thema, apart voor praktijkvoorbeelden, dilemma's en instrumenten. "
-        f"Het thema met de meeste items is {md(busiest[1])} ({sum(busiest[2])}). De tabel hieronder geeft alle aantallen.]"
-        f"({THEMES_CHART}){{ .kb-chart }}\n",
+        "De drie grafieken hebben dezelfde schaal, zodat u de lengte van de staven kunt vergelijken.\n",
+        *[
+            f"![Staafdiagram van het aantal {c.label.lower()} per thema. Het thema met de meeste items in alle "
+            f"collecties samen is {md(busiest[1])} ({sum(busiest[2])}). De tabel hieronder geeft alle aantallen.]"
+            f'({theme_chart(c)}){{ .kb-chart width="{CHART_WIDTH}" height="{CHART_HEIGHT}" }}\n'
+            for c in COLLECTIONS
+        ],
         "| Thema | " + " | ".join(c.label for c in COLLECTIONS) + " | Totaal |",
         "| --- |" + " ---: |" * (len(COLLECTIONS) + 1),
     ]
@@ -139,7 +149,7 @@ def render_page(ctx: Context) -> dict[str, str]:
         "## Thema's en organisatietypen\n",
         "![Heatmap van het aantal items per combinatie van thema en organisatietype; donkerder is meer. "
         "De tabel hieronder geeft dezelfde aantallen.]"
-        f"({MATRIX_CHART}){{ .kb-chart }}\n",
+        f'({MATRIX_CHART}){{ .kb-chart width="{matrix_size(rows, cols)[0]}" height="{matrix_size(rows, cols)[1]}" }}\n',
         "| Thema | " + " | ".join(md(label) for _, label in cols) + " |",
         "| --- |" + " ---: |" * len(cols),
     ]
@@ -151,8 +161,20 @@ def render_page(ctx: Context) -> dict[str, str]:
             + " |"
         )
     lines.append("")
-    return {
-        "in-cijfers.md": "\n".join(lines),
-        THEMES_CHART: themes_svg(theme_rows),
-        MATRIX_CHART: matrix_svg(rows, cols, cells),
-    }
+    charts = {theme_chart(c): themes_svg(theme_rows, i) for i, c in enumerate(COLLECTIONS)}
+    return {"in-cijfers.md": "\n".join(lines), **charts, MATRIX_CHART: matrix_svg(rows, cols, cells)}
+
+
+def theme_chart(collection: Collection) -> str:
+    """Site path of a collection's bar chart of entries per theme."""
+    return f"{CHART_DIR}/items-per-thema-{collection.url_prefix}.svg"
+
+
+#: The heat map's layout: room for the theme labels on the left, the slanted organisation-type
+#: labels on top and (for the last one) on the right, and the size of one cell, in pixels.
+_MATRIX_LEFT, _MATRIX_TOP, _MATRIX_RIGHT, _MATRIX_CELL = 300, 170, 130, 44
+
+
+def matrix_size(rows: list[tuple[str, str]], cols: list[tuple[str, str]]) -> tuple[int, int]:
+    """Width and height of the heat map, in pixels."""
+    return _MATRIX_LEFT + _MATRIX_CELL * len(cols) + _MATRIX_RIGHT, _MATRIX_TOP + _MATRIX_CELL * len(rows) + 20

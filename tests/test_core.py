@@ -221,8 +221,9 @@ def test_line_scan_of_headings_matches_the_renderer():
     """Where the body check skips rendering (plain prose), its line scan must read the same
     headings as Python-Markdown with the site's extensions."""
     from kennisbank.adapters.pipeline import check
+    from kennisbank.checks.limits import MAX_NESTING, _list_depth, _quote_depth
     from kennisbank.checks.markdown_render import BodyRenderer
-    from kennisbank.checks.safety import _NEEDS_RENDER, MAX_NESTING, _list_depth, _quote_depth, line_scan_headings
+    from kennisbank.checks.safety import _NEEDS_RENDER, line_scan_headings
 
     renderer = BodyRenderer()
     bodies = [e.body for e in check(ROOT).project.entries] + TRICKY_BODIES

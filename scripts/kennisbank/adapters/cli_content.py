@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or_exit, cli
+from kennisbank.adapters.sitedir import source_overlap
 from kennisbank.content import dates
-from kennisbank.content.collections import BY_NAME, COLLECTIONS
+from kennisbank.content.collections import BY_NAME
 from kennisbank.content.entry import Entry
 from kennisbank.content.loader import suggest_slug
 from kennisbank.site.text import items
@@ -81,9 +82,11 @@ def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None
     unknown = [i for i in ids if i not in by_id]
     if unknown:
         raise UsageError(f"Onbekende id: {', '.join(unknown)}.")
-    content_dirs = {(checked.project.root / c.folder).resolve() for c in COLLECTIONS}
-    if output.resolve().parent in content_dirs:
-        raise UsageError("Schrijf de handout niet in een map met items.")
+    target = output.resolve()
+    overlap = source_overlap(target.parent, checked.project.root)
+    if overlap or target.parent == checked.project.root.resolve():
+        raise UsageError("Schrijf de handout buiten de mappen en bestanden van de kennisbank, "
+                         "bijvoorbeeld in uw eigen map Documenten.")  # fmt: skip
     url = site_url if site_url is not None else _site_url(checked.project.root)
     labels = {k: t.label for k, t in checked.project.vocabularies.terms["themes"].items()}
     output.write_text(render_handout([by_id[i] for i in ids], title, url, labels), encoding="utf-8")

@@ -46,7 +46,7 @@ class Finding:
 
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
 _SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-_COMMENT_RE = re.compile(r"<!--|<![A-Za-z]|<\?")
+_COMMENT_RE = re.compile(r"<!--|<![A-Za-z\[]|<\?")
 #: Every element a browser knows, so the inventory pass keeps them all (and their attributes).
 _KNOWN_TAGS = frozenset(
     (
@@ -138,9 +138,12 @@ def attribute_finding(policy: Allowlist, tag: str, attribute: str, value: str, r
     if attribute not in URL_ATTRIBUTES:
         return None
     scheme = scheme_of(value)
-    if not scheme and re.match(r"[\\/]{2}", value.strip()):
+    # As a browser reads it: tabs and newlines dropped, leading control characters and spaces too.
+    cleaned = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(33))))
+    if not scheme and re.match(r"[\\/]{2}", cleaned):
         scheme = "https"  # //host/x and /\host/x are addresses on another host (network-path reference)
-    relative_link = not scheme and tag == "a" and not value.strip().startswith("#")
+    # An entry has no files next to it: a relative link or image would point nowhere.
+    relative_link = bool(cleaned) and not scheme and tag in ("a", "img") and not cleaned.startswith("#")
     if scheme not in URL_SCHEMES | {""} or (relative_link and not policy.relative_urls):
         return Finding("scheme", tag, attribute, value)
     if remote_images and tag == "img" and scheme in ("http", "https"):

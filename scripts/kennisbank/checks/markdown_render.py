@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,5 +115,7 @@ def _flatten(tokens: list[dict[str, Any]], out: list[tuple[int, str]]) -> None:
     import html as html_lib
 
     for token in tokens:
-        out.append((int(token["level"]), html_lib.unescape(str(token["name"]))))
+        # The heading as shown ("html"), not "name", which data-toc-label can replace.
+        visible = re.sub(r"<[^>]*>", "", str(token.get("html", token["name"])))
+        out.append((int(token["level"]), html_lib.unescape(visible).strip()))
         _flatten(token.get("children") or [], out)

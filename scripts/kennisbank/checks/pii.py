@@ -33,18 +33,23 @@ from linkify_it import LinkifyIt
 from stdnum import iban
 from stdnum.nl import bsn
 
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_MARKDOWN = re.compile(r"\\(?=[^\w\s])|[*_`]")
+#: Characters that show nothing (or only a blank) and could hide inside a number.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e\u115f\u1160\u3164\uffa0\u2800]")
+_MARKDOWN = re.compile(r"\\(?=[^\w\s])|[*_`]|<[^<>\n]{0,200}>")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,400}\)")
+#: Dates (1-3-2023, 01.09.2022, 31/12/2024) look like phone numbers; they are read as dates.
+_DATE = re.compile(r"(?<!\d)\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}(?!\d)")
+_SPACES = "[ \t\n\r\u00a0\u2009\u202f\u2028\u2029]"
 _COUNTRY_ZERO = re.compile(r"(\+31|0031)\s*\(0\)\s*")
 _AREA_CODE = re.compile(r"\((0\d{1,3})\)\s*")
 #: A separator between digit groups: one dash, dot or slash with optional spaces, or spaces.
-_SEP = r"(?:[ \t\n\u00a0\u2009\u202f]*[-\u2010-\u2015./][ \t\n\u00a0\u2009\u202f]*|[ \t\n\u00a0\u2009\u202f]+)"
+_SEP = rf"(?:{_SPACES}*[-\u2010-\u2015\u2212./\u00b7\u2022][{_SPACES[1:-1]}]*|{_SPACES}+)"
 _RUN = re.compile(rf"(?<![\d])(?:\+|00)?\d+(?:{_SEP}\d+)*")
 _GROUPS = re.compile(rf"(\+|00)?(\d+)|({_SEP})")
 _AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
-_AT = r"(?:\s*(?:@|\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\(\s*a\s*\)|\[\s*apenstaartje\s*\])\s*|\s+at\s+)"
-_DOT = r"(?:\s*\.\s*|\s*(?:\[\s*(?:dot|punt)\s*\]|\(\s*(?:dot|punt)\s*\)|\{\s*(?:dot|punt)\s*\})\s*|\s+(?:dot|punt)\s+)"
+_AT = r"(?:\s*(?:@|\[\s*@\s*\]|\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\(\s*a\s*\)|\[\s*apenstaartje\s*\])\s*|\s+at\s+)"
+_DOT = r"(?:\s*[.\u3002\uff0e\uff61]\s*|\s*(?:\[\s*(?:dot|punt)\s*\]|\(\s*(?:dot|punt)\s*\)|\{\s*(?:dot|punt)\s*\})\s*|\s+(?:dot|punt)\s+)"
 # The local part starts where a word starts, so the pattern cannot backtrack over a long run.
 _EMAIL = re.compile(
     rf"(?<![\w.+-])([\w.+-]{{1,64}}){_AT}([\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,8}}{_DOT}[a-z]{{2,24}})\b", re.I
@@ -66,13 +71,28 @@ class Finding:
     message: str
 
 
+class _AsciiDigits(dict[int, int]):
+    """Maps every Unicode decimal digit (Arabic-Indic ٠, Devanagari ०, …) to its ASCII digit."""
+
+    def __missing__(self, code: int) -> int:
+        digit = unicodedata.decimal(chr(code), None)
+        self[code] = ord(str(digit)) if digit is not None else code
+        return self[code]
+
+
+_DIGITS = _AsciiDigits()
+
+
 def normalise(text: str) -> str:
     """``text`` as the checks read it (see the module docstring)."""
-    if "&" in text or "%40" in text:
-        text = html.unescape(text).replace("%40", "@")
+    if "&" in text or "%" in text:
+        text = html.unescape(text).replace("%40", "@").replace("%2E", ".").replace("%2e", ".")
     text = unicodedata.normalize("NFKC", text)
-    text = _ZERO_WIDTH.sub("", text)
+    text = text.translate(_DIGITS) if not text.isascii() else text
+    text = _INVISIBLE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
     text = _MARKDOWN.sub("", text)
+    text = _DATE.sub(lambda m: " " * len(m.group()), text)
     text = _COUNTRY_ZERO.sub(r"\1 ", text)
     return _AREA_CODE.sub(r"\1 ", text)
 
@@ -145,15 +165,28 @@ def _is_private_phone(raw: str) -> bool:
 
 
 def _iban_findings(text: str, reviewed: set[str]) -> Iterator[Finding]:
-    """An IBAN is 15 to 34 characters; every length from each country code is tried."""
+    """An IBAN is 15 to 34 characters. From each country code the ISO 7064 mod-97 check is
+    computed once, character by character, for every length; only a length that passes it
+    goes to python-stdnum (which also knows each country's length and format)."""
     for start in _IBAN_START.finditer(text):
-        chars = re.sub(r"[ \t\n\u00a0\u2009\u202f]", "", text[start.start() : start.start() + 48])
+        chars = re.sub(rf"{_SPACES}|[-./]", "", text[start.start() : start.start() + 60])
         compact = re.match(r"[A-Za-z0-9]+", chars)
-        candidate = compact.group(0).upper() if compact else ""
-        for length in range(min(len(candidate), 34), 14, -1):
+        candidate = compact.group(0).upper()[:34] if compact else ""
+        head = _mod97_digits(candidate[:4])  # the country code and check digits go last
+        passing, remainder = [], 0
+        for length, char in enumerate(candidate[4:], 5):
+            remainder = int(str(remainder) + _mod97_digits(char)) % 97
+            if length >= 15 and int(str(remainder) + head) % 97 == 1:
+                passing.append(length)
+        for length in reversed(passing):
             if candidate[:length] not in reviewed and iban.is_valid(candidate[:length]):
                 yield Finding(start.start(), "PII002", f"'{candidate[:length]}' is een geldig IBAN-rekeningnummer.")
                 break
+
+
+def _mod97_digits(chars: str) -> str:
+    """ISO 13616: letters become two digits (A = 10 … Z = 35)."""
+    return "".join(str(int(c, 36)) for c in chars)
 
 
 def _email_findings(text: str, mailboxes: tuple[str, ...]) -> Iterator[Finding]:

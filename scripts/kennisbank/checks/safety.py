@@ -13,26 +13,18 @@ Limits come first, so no body can make the renderer recurse or run for long: a b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import secrets
+from html.parser import HTMLParser
 
 from kennisbank.checks.allowlists import BODY
 from kennisbank.checks.html_safety import Finding, describe, html_findings, scheme_of
+from kennisbank.checks.limits import limit_problems
 from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
 from kennisbank.content.entry import Entry
 
-#: Largest body accepted, in bytes of UTF-8. The longest real entry is about 6 KB; 200 KB
-#: is ample and keeps one file from slowing every build.
-MAX_BODY_BYTES = 200 * 1024
-
-#: Deepest nesting of lists, block quotes or square brackets accepted. Python-Markdown
-#: recurses per level (800 nested list levels exhaust Python's stack) and is quadratic in
-#: open brackets (8000 ``[`` took 7 s, measured for issue 9); real entries use at most 3.
-MAX_NESTING = 10
-
-#: Rendered after every body: when this heading does not come out as a heading, the body
-#: left an HTML element open that would swallow the sections the page adds after it.
-_SENTINEL_TEXT = "kb-einde-hoofdtekst"
+#: Random per run, so a body cannot write it itself to pass the check.
+_SENTINEL_TEXT = f"kb-einde-{secrets.token_hex(8)}"
 _SENTINEL = f"\n\n## {_SENTINEL_TEXT}\n"
 
 #: At most this many SAFE problems per body; the rest would repeat the same advice.
@@ -50,9 +42,6 @@ _NEEDS_RENDER = re.compile(
     re.MULTILINE,
 )
 _ATX = re.compile(r"^(#{1,6}) ([^#\\\n*_]*)$")
-_LIST_ITEMS = re.compile(r"^(?:[ \t]*(?:[*+-]|\d+[.)])[ \t]+)+")
-_MARKER = re.compile(r"(?:[*+-]|\d+[.)])[ \t]")
-_QUOTE = re.compile(r"^(?:[ ]{0,3}>)+")
 
 
 def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
@@ -80,13 +69,43 @@ def body_problems(entry: Entry, renderer: BodyRenderer) -> list[Problem]:
         return [Problem(entry.path, entry.body_line, 1, "BODY004", "body", message)]
     problems = _finding_problems(entry, html_findings(rendered.html, BODY, remote_images=True))
     headings = rendered.headings
-    if headings[-1:] == [(2, _SENTINEL_TEXT)]:
+    if headings[-1:] == [(2, _SENTINEL_TEXT)] and _closed_before(rendered.html, _SENTINEL_TEXT):
         headings = headings[:-1]
     else:  # an element the body opens swallows what the page puts after it
         problems.append(Problem(entry.path, entry.body_line + len(entry.body.rstrip().split("\n")) - 1, 1, "SAFE001", "body",
                                 "De hoofdtekst opent HTML die niet gesloten wordt; wat de site na de hoofdtekst "
                                 "zet (Gerelateerd, Bronnen) zou erin verdwijnen."))  # fmt: skip
     return problems + heading_problems(entry, headings)
+
+
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+class _OpenElements(HTMLParser):
+    """The stack of elements still open at the end of the HTML it was fed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+
+def _closed_before(html: str, marker: str) -> bool:
+    """Whether every element opened before the heading holding ``marker`` is closed again:
+    otherwise the page's own sections after the body would end up inside it."""
+    index = html.find(marker)
+    start = html.rfind("<h2", 0, index)
+    parser = _OpenElements()
+    parser.feed(html[: max(start, 0)])
+    return not parser.stack
 
 
 def heading_problems(entry: Entry, headings: list[tuple[int, str]]) -> list[Problem]:
@@ -126,67 +145,6 @@ def line_scan_headings(body: str) -> list[tuple[int, str]]:
             if match:
                 out.append((len(match.group(1)), match.group(2).strip()))
     return out
-
-
-def limit_problems(entry: Entry) -> Iterator[Problem]:
-    """BODY003 when the body is larger than :data:`MAX_BODY_BYTES`; BODY004 at the first
-    line nested deeper than :data:`MAX_NESTING` (list indentation or markers, ``>``, or open
-    ``[`` or ``(`` within a paragraph)."""
-    size = len(entry.body.encode("utf-8"))
-    if size > MAX_BODY_BYTES:
-        yield Problem(entry.path, entry.body_line, 1, "BODY003", "body",
-                      f"De hoofdtekst is {size // 1024} KB groot; het maximum is {MAX_BODY_BYTES // 1024} KB.",
-                      "Maak de tekst korter of verdeel hem over meer items die naar elkaar verwijzen (related).")  # fmt: skip
-        return
-    open_brackets = (0, 0)
-    for offset, line in enumerate(entry.body.split("\n")):
-        if not line.strip():
-            open_brackets = (0, 0)  # brackets do not span paragraphs
-        open_brackets, deepest = _bracket_depth(line, open_brackets)
-        levels = {"blokcitaten (>)": _quote_depth(line), "lijsten": _list_depth(line), "haakjes ([ of ()": deepest}
-        what, worst = max(levels.items(), key=lambda item: item[1])
-        if worst > MAX_NESTING:
-            yield Problem(entry.path, entry.body_line + offset, 1, "BODY004", "body",
-                          f"Hier zijn {what} {worst} niveaus diep genest; het maximum is {MAX_NESTING}.",
-                          "Maak de opbouw platter; een lijst in een lijst is meestal genoeg.")  # fmt: skip
-            return
-
-
-def _quote_depth(line: str) -> int:
-    quote = _QUOTE.match(line)
-    return quote.group(0).count(">") if quote else 0
-
-
-def _list_depth(line: str) -> int:
-    """Nesting a line opens: its indentation (Python-Markdown nests by 4 spaces) plus every
-    list marker written one after the other (``- - - x`` is three lists deep)."""
-    item = _LIST_ITEMS.match(line)
-    if not item:
-        return 0
-    indent = len(line) - len(line.lstrip(" "))
-    return indent // 4 + len(_MARKER.findall(item.group(0)))
-
-
-def _bracket_depth(line: str, depth: tuple[int, int]) -> tuple[tuple[int, int], int]:
-    """``((open [, open () at the end of line), deepest of the two on it)``; escaped ones skipped."""
-    if not any(c in line for c in "[]()"):
-        return depth, max(depth)
-    square, round_ = depth
-    deepest = max(depth)
-    previous = ""
-    for char in line:
-        if previous != "\\":
-            if char == "[":
-                square += 1
-            elif char == "]" and square:
-                square -= 1
-            elif char == "(":
-                round_ += 1
-            elif char == ")" and round_:
-                round_ -= 1
-            deepest = max(deepest, square, round_)
-        previous = char if previous != "\\" else ""
-    return (square, round_), deepest
 
 
 def _finding_problems(entry: Entry, findings: list[Finding]) -> list[Problem]:

@@ -53,8 +53,8 @@ def frame(text: str, shown: str) -> tuple[Frame | None, list[Problem]]:
             Problem(shown, 1, 1, "FM002", "", "Het bestand begint met een onzichtbaar BOM-teken vóór '---'.")
         )
         text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
+    if "\r" in text:  # CRLF and a lone CR are line ends, as Python-Markdown reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
     if first_line.rstrip() != _FENCE:

@@ -122,10 +122,9 @@ def site_url(mkdocs_yml: Path) -> str:
     It matters for timing: every entry page carries a QR code of its full permalink, and
     a longer URL means a larger, slower QR code.
     """
-    if os.environ.get("KB_SITE_URL"):
-        return os.environ["KB_SITE_URL"]
-    match = re.search(r'^site_url:.*?"([^"]+)"', mkdocs_yml.read_text(encoding="utf-8"), re.M)
-    return match.group(1) if match else ""
+    from kennisbank.checks.markdown_render import load_mkdocs_config  # MkDocs' own reading, !ENV included
+
+    return str(load_mkdocs_config(mkdocs_yml).site_url or "")
 
 
 def validate_breakdown(root: Path) -> dict[str, float]:

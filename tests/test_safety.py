@@ -486,3 +486,9 @@ def test_only_the_themes_own_inline_scripts_get_a_hash():
     assert len(theme_hashes(f"<html><head></head><body>{theme}</body></html>")) == 1
     with pytest.raises(UnknownScriptError):
         theme_hashes('<html><head><meta name="author" content=""><script>alert(document.domain)</script></head></html>')
+
+
+@pytest.mark.parametrize("where", ["docs/over.md", "mkdocs.yml", ".venv/h.html", "bestaat-niet/h.html"])
+def test_handout_never_writes_into_the_project_or_a_missing_folder(where):
+    result = invoke("handout", "pr-001", "-o", ROOT / where, "--root", ROOT)
+    assert result.exit_code == 2 and "Traceback" not in result.output

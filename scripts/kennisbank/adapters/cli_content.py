@@ -83,8 +83,10 @@ def handout(ids: tuple[str, ...], title: str, output: Path, site_url: str | None
     if unknown:
         raise UsageError(f"Onbekende id: {', '.join(unknown)}.")
     target = output.resolve()
-    overlap = source_overlap(target.parent, checked.project.root)
-    if overlap or target.parent == checked.project.root.resolve():
+    root = checked.project.root.resolve()
+    if not target.parent.is_dir():
+        raise UsageError(f"De map {output.parent} bestaat niet.")
+    if target.parent == root or root in target.parents or source_overlap(target.parent, root):
         raise UsageError("Schrijf de handout buiten de mappen en bestanden van de kennisbank, "
                          "bijvoorbeeld in uw eigen map Documenten.")  # fmt: skip
     url = site_url if site_url is not None else _site_url(checked.project.root)

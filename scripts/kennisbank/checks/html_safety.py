@@ -151,6 +151,15 @@ def attribute_finding(policy: Allowlist, tag: str, attribute: str, value: str, r
     return None
 
 
+def as_browser_builds_it(html: str) -> str:
+    """``html`` serialised from the tree a browser would build (html5ever, through nh3), with
+    every element kept: every end tag is then written out where the browser puts it, so a
+    simple parser can follow the nesting (``<p>a <details>`` becomes ``<p>a </p><details>``)."""
+    names = {m.group(2).lower() for m in _TAG_RE.finditer(html)}
+    return nh3.clean(html, tags=set(_KNOWN_TAGS | names), clean_content_tags=set(), generic_attribute_prefixes={""},
+                     link_rel=None, strip_comments=False, url_schemes={"http", "https", "mailto"})  # fmt: skip
+
+
 def describe(finding: Finding) -> str:
     """What a finding is, in Dutch, for a message (``het attribuut onclick="…" op <p>``)."""
     if finding.kind == "element":

@@ -31,7 +31,10 @@ MARKUP_LIMITS = (
 
 _LIST_ITEMS = re.compile(r"^(?:[ \t]*(?:[*+-]|\d+[.)])[ \t]+)+")
 _MARKER = re.compile(r"(?:[*+-]|\d+[.)])[ \t]")
-_QUOTE = re.compile(r"^(?:[ ]{0,3}>)+")
+_QUOTE = re.compile(r"^(?:[ \t]*>)+")
+#: The run of block quotes and list markers a line starts with, in any order.
+_CONTAINERS = re.compile(r"^(?:[ \t]*(?:>|[*+-][ \t]|\d+[.)][ \t]))+")
+_CONTAINER = re.compile(r">|[*+-][ \t]|\d+[.)][ \t]")
 
 
 def limit_problems(entry: Entry) -> Iterator[Problem]:
@@ -72,13 +75,22 @@ def _quote_depth(line: str) -> int:
 
 
 def _list_depth(line: str) -> int:
-    """Nesting a line opens: its indentation (Python-Markdown nests by 4 spaces) plus every
-    list marker written one after the other (``- - - x`` is three lists deep)."""
-    item = _LIST_ITEMS.match(line)
-    if not item:
-        return 0
-    indent = len(line) - len(line.lstrip(" "))
-    return indent // 4 + len(_MARKER.findall(item.group(0)))
+    """Nesting a line opens: the block quotes it starts with, then its indentation (tabs count
+    as 4 spaces; Python-Markdown nests by 4) and every list marker written one after the other
+    (``- - - x`` is three lists deep), or an admonition (``!!!``, ``???``) at that indentation."""
+    containers = _CONTAINERS.match(line)
+    if containers and len(_CONTAINER.findall(containers.group(0))) > MAX_NESTING:
+        return len(_CONTAINER.findall(containers.group(0)))  # "> - > - > - …": each one a level
+    quote = _QUOTE.match(line)
+    rest = line[quote.end() :] if quote else line
+    expanded = rest.expandtabs(4)
+    indent = (len(expanded) - len(expanded.lstrip(" "))) // 4
+    item = _LIST_ITEMS.match(expanded)
+    if item:
+        return _quote_depth(line) + indent + len(_MARKER.findall(item.group(0)))
+    if expanded.lstrip(" ").startswith(("!!!", "???")):
+        return _quote_depth(line) + indent + 1
+    return 0
 
 
 def _bracket_depth(line: str, depth: tuple[int, int]) -> tuple[tuple[int, int], int]:

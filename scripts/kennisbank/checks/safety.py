@@ -17,7 +17,7 @@ import secrets
 from html.parser import HTMLParser
 
 from kennisbank.checks.allowlists import BODY
-from kennisbank.checks.html_safety import Finding, describe, html_findings, scheme_of
+from kennisbank.checks.html_safety import Finding, as_browser_builds_it, describe, html_findings, scheme_of
 from kennisbank.checks.limits import limit_problems
 from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
@@ -101,6 +101,7 @@ class _OpenElements(HTMLParser):
 def _closed_before(html: str, marker: str) -> bool:
     """Whether every element opened before the heading holding ``marker`` is closed again:
     otherwise the page's own sections after the body would end up inside it."""
+    html = as_browser_builds_it(html)
     index = html.find(marker)
     start = html.rfind("<h2", 0, index)
     parser = _OpenElements()
@@ -178,10 +179,10 @@ def _problem(entry: Entry, line: int, finding: Finding) -> Problem:
             1,
             "SAFE002",
             "body",
-            f"De link '{url[:60]}' gebruikt "
+            f"{'De afbeelding' if finding.tag == 'img' else 'De link'} '{url[:60]}' gebruikt "
             + (f"het protocol '{scheme}:'" if scheme else "geen protocol")
             + "; alleen https://, http:// en mailto: zijn toegestaan.",
-            "Verwijzen naar een ander item doe je met het veld 'related', niet met een link." if not scheme else "",
+            "Verwijzen naar een ander item doet u met het veld 'related', niet met een link." if not scheme else "",
         )
     what = describe(finding)
     return Problem(

@@ -913,6 +913,32 @@ def test_search_state_survives_back_and_can_be_shared(reader):
     other.close()
 
 
+def test_search_results_say_something_new(reader):
+    """No visible sub-result repeats its page's title, and no filter offers an option with 0
+    hits; the suggestions make way once there is a query."""
+    server, page = reader
+    where = f"[{server.name}] zoeken"
+    page.goto(server.url("zoeken/"))
+    assert page.locator("#kb-search-start").is_visible(), f"{where}, rule 'suggestions on the empty page'"
+    search(page, "uitvoeringstoets")
+    page.wait_for_timeout(500)
+    repeats = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.pagefind-ui__result')).flatMap(r => {
+               const title = r.querySelector('.pagefind-ui__result-title').textContent.trim();
+               return Array.from(r.querySelectorAll('.pagefind-ui__result-nested'))
+                 .filter(n => !n.hidden && n.querySelector('.pagefind-ui__result-link').textContent.trim() === title)
+                 .map(() => title); })"""
+    )
+    assert repeats == [], f"{where}, rule 'no sub-result repeats the title': {repeats}"
+    empty = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.pagefind-ui__filter-value'))
+                 .filter(v => !v.hidden && /\\(0\\)\\s*$/.test(v.textContent)).map(v => v.textContent.trim())"""
+    )
+    assert empty == [], f"{where}, rule 'no filter option with 0 hits': {empty}"
+    assert not page.locator("#kb-search-start").is_visible(), f"{where}, rule 'suggestions make way'"
+    page.wait_for_load_state("networkidle")
+
+
 def test_search_finds_entry_first(reader):
     server, page = reader
     page.goto(server.url("zoeken/?q=Kruispuntbank"))

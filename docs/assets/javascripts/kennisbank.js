@@ -119,6 +119,31 @@
       timer = setTimeout(writeState, 300);
     });
     element.addEventListener("change", writeState);
+
+    // Tidy Pagefind's output as it changes: a sub-result that only repeats the page's title,
+    // and a filter option with 0 hits (unless it is ticked), say nothing and are hidden. The
+    // suggestions under the box make way once there is a query.
+    var start = document.getElementById("kb-search-start");
+    function tidy() {
+      element.querySelectorAll(".pagefind-ui__result").forEach(function (result) {
+        var title = result.querySelector(".pagefind-ui__result-title");
+        var text = title ? title.textContent.trim() : "";
+        result.querySelectorAll(".pagefind-ui__result-nested").forEach(function (nested) {
+          var link = nested.querySelector(".pagefind-ui__result-link");
+          nested.hidden = !!link && link.textContent.trim() === text;
+        });
+      });
+      element.querySelectorAll(".pagefind-ui__filter-value").forEach(function (value) {
+        var box = value.querySelector("input");
+        value.hidden = /\(0\)\s*$/.test(value.textContent) && !(box && box.checked);
+      });
+      if (start) {
+        var input = element.querySelector(".pagefind-ui__search-input");
+        start.hidden = !!(input && input.value.trim());
+      }
+    }
+    new MutationObserver(tidy).observe(element, { childList: true, subtree: true, characterData: true });
+    element.addEventListener("input", tidy);
   }
 
   // Handout page: fetch the chosen entry pages (same site) and lay them out for print.

@@ -939,6 +939,18 @@ def test_search_results_say_something_new(reader):
     page.wait_for_load_state("networkidle")
 
 
+def test_handout_appears_at_the_top_with_a_count(reader):
+    """After 'Handout maken' the reader sees the handout, not the form: its heading is in view."""
+    server, page = reader
+    page.goto(server.url("handout/?title=Training&id=pr-002&id=di-001"))
+    page.wait_for_selector(".kb-handout-entry", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    top = page.evaluate("document.querySelector('#kb-handout-output h1').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"], f"[{server.name}] handout, rule 'result in view': top at {top}"
+    assert page.locator(".kb-handout-count").inner_text() == "2 items gekozen"
+    assert page.locator("#kb-handout-output a", has_text="Selectie wijzigen").count() == 1
+
+
 def test_search_finds_entry_first(reader):
     server, page = reader
     page.goto(server.url("zoeken/?q=Kruispuntbank"))

@@ -152,6 +152,18 @@
     var output = document.getElementById("kb-handout-output");
     if (!form || !output || form.dataset.kbEnhanced) return;
     form.dataset.kbEnhanced = "1";
+    // A count of the chosen items beside the button, read out when it changes.
+    var count = document.createElement("p");
+    count.setAttribute("role", "status");
+    count.className = "kb-handout-count";
+    var submit = form.querySelector("button[type=submit]");
+    submit.parentNode.insertBefore(count, submit);
+    function recount() {
+      var n = form.querySelectorAll("input[name=id]:checked").length;
+      count.textContent = n === 1 ? "1 item gekozen" : n + " items gekozen";
+    }
+    form.addEventListener("change", recount);
+    recount();
     var params = new URLSearchParams(location.search);
     var ids = params.getAll("id");
     if (!ids.length) return;
@@ -161,6 +173,7 @@
       if (box) box.checked = true;
     });
     document.getElementById("kb-handout-title").value = title;
+    recount();
     var boxes = ids.map(function (id) { return document.getElementById("kb-h-" + id); }).filter(Boolean);
     output.textContent = "Handout wordt samengesteld…";
     Promise.all(boxes.map(function (box) {
@@ -182,7 +195,7 @@
         article.querySelectorAll("a[href]").forEach(function (a) {
           if (a.getAttribute("href").charAt(0) !== "#") a.href = new URL(a.getAttribute("href"), base).href;
         });
-        article.querySelectorAll(".md-content__button, .md-tags, .kb-filters, .headerlink, .kb-backlinks").forEach(function (el) { el.remove(); });
+        article.querySelectorAll(".md-content__button, .md-tags, .kb-filters, .headerlink, .kb-backlinks, .kb-breadcrumb, .kb-handout-add").forEach(function (el) { el.remove(); });
         var section = document.createElement("section");
         section.className = "kb-handout-entry";
         section.id = "kb-handout-" + ids[index];
@@ -212,8 +225,14 @@
       print.className = "md-button md-button--primary";
       print.textContent = "Afdrukken";
       print.addEventListener("click", function () { window.print(); });
+      var change = document.createElement("a");
+      change.href = "#kb-handout-form";
+      change.className = "md-button";
+      change.textContent = "Selectie wijzigen";
       output.textContent = "";
       output.appendChild(print);
+      output.appendChild(document.createTextNode(" "));
+      output.appendChild(change);
       output.appendChild(doc);
       document.body.classList.add("kb-handout-ready");
     }).catch(function () {

@@ -58,6 +58,11 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     out.append(entry.body.strip() + "\n")
     out.append(_related_section(ctx, entry))
     out.append(_sources_section(entry))
+    # Raw HTML is not rewritten by MkDocs: relative to the page's address, /<collection>/<slug>/.
+    handout = "../" * (entry_page(entry).count("/") + 1) + "handout/"
+    out.append(
+        f'<p class="kb-handout-add"><a href="{attr(handout)}?id={attr(entry.id)}">Voeg dit item toe aan een handout</a></p>\n'
+    )
     out.append("## Over dit item\n")
     out.append(_definition_list("kb-meta kb-about", "", _administration(ctx, entry)))
     out.append(_print_block(full))

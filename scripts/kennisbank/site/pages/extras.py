@@ -28,6 +28,8 @@ def render_handout_page(ctx: Context) -> str:
         "# Handout maken\n",
         "Kies de items voor uw training of bijeenkomst en kies **Handout maken**. U krijgt één document "
         "met een inhoudsopgave en per item de vaste link en een QR-code, klaar om af te drukken of als PDF op te slaan.\n",
+        # The handout appears above the form, where the reader looks after choosing.
+        '<div id="kb-handout-output" class="kb-handout-output" aria-live="polite"></div>\n',
         '<form id="kb-handout-form" class="kb-handout-form" method="get" action="./">',
         '<p><label for="kb-handout-title">Titel van de handout</label><br>'
         '<input id="kb-handout-title" name="title" type="text" size="50" value="Handout Kennisbank Werk aan Uitvoering"></p>',
@@ -49,7 +51,6 @@ def render_handout_page(ctx: Context) -> str:
         '<p><button type="submit" class="md-button md-button--primary">Handout maken</button></p></form>',
         "<noscript><p>Het samenstellen van een handout heeft JavaScript nodig. Zonder JavaScript kunt u elk "
         "item afzonderlijk afdrukken: de afdruk bevat de vaste link en een QR-code.</p></noscript>",
-        '<div id="kb-handout-output" class="kb-handout-output" aria-live="polite"></div>\n',
     ]
     return "\n".join(lines)
 

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-#: Fixtures that build a whole site; a test that uses one is a ``site`` test.
+#: Fixtures that build a whole site; a test that uses one is a ``site`` test (so is a test
+#: marked ``site`` by hand because it starts MkDocs itself).
 SITE_FIXTURES = {"built_site", "built_site_subpath", "hostile_site", "project_copy", "build"}
 
 

@@ -355,6 +355,7 @@ def failed_build(tmp_path, change) -> str:
     return result.stdout + result.stderr
 
 
+@pytest.mark.site
 def test_plugin_stops_on_content_problems(tmp_path):
     def break_entry(project):
         path = next((project / "practices").glob("*.md"))
@@ -364,16 +365,19 @@ def test_plugin_stops_on_content_problems(tmp_path):
     assert "SCH002" in log and "De site is niet gebouwd." in log
 
 
+@pytest.mark.site
 def test_plugin_stops_on_a_broken_vocabulary(tmp_path):
     log = failed_build(tmp_path, lambda p: (p / "vocabularies.yml").write_text("themes: [\n", encoding="utf-8"))
     assert "Configuratiefout" in log and "vocabularies.yml" in log
 
 
+@pytest.mark.site
 def test_plugin_stops_when_a_hand_written_page_takes_a_generated_address(tmp_path):
     log = failed_build(tmp_path, lambda p: (p / "docs" / "handout.md").write_text("# Eigen\n", encoding="utf-8"))
     assert "docs/handout.md bestaat al, maar die pagina wordt gegenereerd" in log
 
 
+@pytest.mark.site
 def test_plugin_refuses_an_invalid_today(tmp_path):
     def set_today(project):
         config = project / "mkdocs.yml"

@@ -949,6 +949,12 @@ def test_handout_appears_at_the_top_with_a_count(reader):
     assert 0 <= top < page.viewport_size["height"], f"[{server.name}] handout, rule 'result in view': top at {top}"
     assert page.locator(".kb-handout-count").inner_text() == "2 items gekozen"
     assert page.locator("#kb-handout-output a", has_text="Selectie wijzigen").count() == 1
+    # Reorder from the keyboard: "Later" on the first item swaps the two, in the contents and the sections.
+    page.locator(".kb-handout-toc li").first.locator("button", has_text="Later").focus()
+    page.keyboard.press("Enter")
+    sections = page.evaluate("Array.from(document.querySelectorAll('.kb-handout-entry')).map(s => s.id)")
+    assert sections == ["kb-handout-di-001", "kb-handout-pr-002"], sections
+    assert parse_qsl(urlsplit(page.url).query)[1:] == [("id", "di-001"), ("id", "pr-002")], page.url
 
 
 def test_search_finds_entry_first(reader):

@@ -166,6 +166,21 @@
     recount();
     var params = new URLSearchParams(location.search);
     var ids = params.getAll("id");
+    // The handout follows the order in which items were ticked, not the order of the form.
+    var order = ids.slice();
+    form.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.name !== "id") return;
+      order = order.filter(function (id) { return id !== box.value; });
+      if (box.checked) order.push(box.value);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var next = new URLSearchParams();
+      next.set("title", document.getElementById("kb-handout-title").value);
+      order.forEach(function (id) { next.append("id", id); });
+      location.assign(location.pathname + "?" + next.toString());
+    });
     if (!ids.length) return;
     var title = params.get("title") || "Handout";
     ids.forEach(function (id) {
@@ -220,6 +235,7 @@
         section.querySelectorAll(".kb-print-only").forEach(function (el) { el.classList.add("kb-handout-permalink"); });
         doc.appendChild(section);
       });
+      orderButtons(toc, title);
       var print = document.createElement("button");
       print.type = "button";
       print.className = "md-button md-button--primary";
@@ -237,6 +253,44 @@
       document.body.classList.add("kb-handout-ready");
     }).catch(function () {
       output.textContent = "De handout kon niet worden samengesteld. Probeer het opnieuw.";
+    });
+  }
+
+  // "Eerder" and "Later" beside each item of the handout's contents: move the item and its
+  // section, keep the new order in the address, and keep the focus on the moved button.
+  function orderButtons(toc, title) {
+    function save() {
+      var next = new URLSearchParams();
+      next.set("title", title);
+      toc.querySelectorAll("li a").forEach(function (a) { next.append("id", a.hash.replace("#kb-handout-", "")); });
+      history.replaceState(history.state, "", location.pathname + "?" + next.toString());
+    }
+    function move(item, up) {
+      var other = up ? item.previousElementSibling : item.nextElementSibling;
+      if (!other) return;
+      var section = document.querySelector(item.querySelector("a").hash);
+      var otherSection = document.querySelector(other.querySelector("a").hash);
+      if (up) {
+        toc.insertBefore(item, other);
+        otherSection.parentNode.insertBefore(section, otherSection);
+      } else {
+        toc.insertBefore(other, item);
+        section.parentNode.insertBefore(otherSection, section);
+      }
+      save();
+    }
+    toc.querySelectorAll("li").forEach(function (item) {
+      var name = item.textContent;
+      [["Eerder", true], ["Later", false]].forEach(function (spec) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "kb-handout-move";
+        button.textContent = spec[0];
+        button.setAttribute("aria-label", spec[0] + ": " + name);
+        button.addEventListener("click", function () { move(item, spec[1]); button.focus(); });
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(button);
+      });
     });
   }
 

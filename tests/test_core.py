@@ -48,7 +48,7 @@ GOOD = textwrap.dedent("""\
 
     Tekst.
 
-    ## Lessen voor anderen
+    ## Aandachtspunten van de redactie
 
     Tekst.
     """)

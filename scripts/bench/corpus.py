@@ -37,7 +37,7 @@ PROJECT_DIRS = ("schemas", "docs", "overrides")
 SHARES = (("practices", "pr", 0.45), ("dilemmas", "di", 0.25), ("instruments", "in", 0.30))
 
 HEADINGS = {
-    "practices": ("Aanleiding", "Aanpak", "Resultaat", "Lessen voor anderen"),
+    "practices": ("Aanleiding", "Aanpak", "Resultaat", "Aandachtspunten van de redactie"),
     "dilemmas": ("Het dilemma", "Waar het speelt", "Afwegingen", "Stand van zaken"),
     "instruments": ("Wat het is", "Wie het gebruikt en wanneer", "Hoe het werkt", "Stand van zaken"),
 }

@@ -48,7 +48,7 @@ COLLECTIONS: tuple[Collection, ...] = (
         id_prefix="pr",
         label="Praktijkvoorbeelden",
         label_singular="Praktijkvoorbeeld",
-        headings=("Aanleiding", "Aanpak", "Resultaat", "Lessen voor anderen"),
+        headings=("Aanleiding", "Aanpak", "Resultaat", "Aandachtspunten van de redactie"),
         intro="Wat organisaties deden om de publieke dienstverlening te verbeteren, "
         "waarom en hoe, en wat anderen ervan kunnen leren.",
         overview_columns=(("themes", "Thema's"), ("status", "Status")),

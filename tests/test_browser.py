@@ -566,6 +566,8 @@ class Visit:
     cookies: list[dict] = field(default_factory=list)
     keyboard: list[str] = field(default_factory=list)
     axe: list[dict] = field(default_factory=list)
+    axe_dark: list[dict] = field(default_factory=list)
+    dark_scheme: str = ""
 
     @property
     def where(self) -> str:
@@ -638,6 +640,35 @@ def run_axe(page) -> list[dict]:
     )
 
 
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
+def settle(page, key: str) -> None:
+    """Wait until a page is as a reader sees it: search results and handouts are built by
+    scripts after the page has loaded."""
+    if key == "zoeken":
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        wait_for_results(page)
+    if key == "handout":
+        page.wait_for_selector(".kb-handout-entry", timeout=15000)
+    page.wait_for_load_state("networkidle")
+
+
+def dark_mode_axe(page) -> tuple[str, list[dict]]:
+    """Switch to the dark scheme with the header's toggle, as a reader would, run axe, and
+    switch back (the choice is remembered, so the next page would open dark otherwise).
+    Returns the scheme the toggle set and axe's violations in it."""
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    if toggle.count() != 1:
+        return f"{toggle.count()} toggles", []
+    toggle.click()
+    page.wait_for_function(f"{SCHEME} === 'slate'", timeout=5000)
+    violations = run_axe(page)
+    page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function(f"{SCHEME} === 'default'", timeout=5000)
+    return "slate", violations
+
+
 @pytest.fixture(scope="session")
 def visits(browser, servers):
     """Each page is opened once, in the one tab of a browser context per mount; the checks
@@ -671,12 +702,7 @@ def visits(browser, servers):
         visit.csp_header = page.evaluate(
             "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''"
         )
-        if key == "zoeken":
-            page.wait_for_selector(".pagefind-ui__result", timeout=15000)
-            wait_for_results(page)
-        if key == "handout":
-            page.wait_for_selector(".kb-handout-entry", timeout=15000)
-        page.wait_for_load_state("networkidle")
+        settle(page, key)
         # Recorded before axe runs, so axe itself cannot hide or cause anything here.
         visit.requests = list(watch.requests)
         visit.failures = [f for f in watch.failures if not (key == "404" and f == f"HTTP 404 {visit.url}")]
@@ -685,6 +711,10 @@ def visits(browser, servers):
         visit.cookies = context.cookies()
         # axe checks the page as it loaded, before keyboard use scrolls it.
         visit.axe = run_axe(page)
+        visit.dark_scheme, visit.axe_dark = dark_mode_axe(page)
+        # The toggle took the focus, and the keyboard checks start from a page as it loaded.
+        page.reload(wait_until="load")
+        settle(page, key)
         watch.clear()
         visit.keyboard = keyboard_problems(page)
         # What keyboard use set off counts too (axe ran before, so none of this is axe's).
@@ -712,6 +742,37 @@ def test_accessibility(visits, mount, key):
         f"axe rule {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:10]) for v in visit.axe
     ]
     assert not problems, f"{visit.where}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("key", list(PAGES))
+def test_accessibility_in_dark_mode(visits, mount, key):
+    """The toggle in the header switches every page type to the dark scheme, and axe finds
+    nothing there either (contrast above all)."""
+    visit = visits(mount, key)
+    assert visit.dark_scheme == "slate", f"{visit.where}, rule 'dark mode toggle': {visit.dark_scheme}"
+    problems = [
+        f"axe rule {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:10])
+        for v in visit.axe_dark
+    ]
+    assert not problems, f"{visit.where} (dark):\n" + "\n".join(problems)
+
+
+def test_dark_mode_follows_the_system_and_is_remembered(browser, servers):
+    """A reader whose system is dark gets the dark scheme; choosing light with the toggle
+    holds on the next page."""
+    server = servers("root")
+    context = browser.new_context(locale="nl-NL", color_scheme="dark")
+    page = context.new_page()
+    page.goto(server.url(PAGES["home"]), wait_until="load")
+    page.wait_for_function(f"{SCHEME} === 'slate'", timeout=5000)
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    assert toggle.get_attribute("title") == "Lichte weergave"
+    toggle.click()
+    page.wait_for_function(f"{SCHEME} === 'default'", timeout=5000)
+    page.goto(server.url(PAGES["praktijkvoorbeeld"]), wait_until="load")
+    scheme = page.evaluate(SCHEME)
+    context.close()
+    assert scheme == "default", f"rule 'the chosen scheme holds on the next page': {scheme}"
 
 
 @pytest.mark.parametrize("key", list(PAGES))

@@ -92,7 +92,8 @@
       showSubResults: true,
       showImages: false,
       resetStyles: false,
-      translations: { placeholder: "Zoek in de kennisbank", zero_results: "Niets gevonden voor [SEARCH_TERM]" }
+      // Pagefind's own Dutch strings, except its English "Reset" on the clear button.
+      translations: { placeholder: "Zoek in de kennisbank", zero_results: "Niets gevonden voor [SEARCH_TERM]", clear_search: "Wissen" }
     });
     // The query and the filters live in the address (q=…&thema=…), so Back, a bookmark or a
     // shared link shows the same results. replaceState: typing adds no history entries.

@@ -67,7 +67,8 @@ def policy(hashes: Iterable[str] = ()) -> str:
 
 #: The theme's own inline scripts (Material for MkDocs 9.8), by their exact content: the
 #: localStorage helpers (the scope is the page's base URL, or the site path on the 404
-#: page) and the tab selection from the URL fragment. Only these ever get a hash.
+#: page), the stored colour scheme (partials/javascripts/palette.html) and the tab
+#: selection from the URL fragment. Only these ever get a hash.
 THEME_SCRIPTS = (
     re.compile(
         r'__md_scope=new URL\("[^"\\<]*",location\),'
@@ -75,6 +76,17 @@ THEME_SCRIPTS = (
             "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
             '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
             '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+        )
+    ),
+    # The colour scheme the reader chose last time, set before the page is painted.
+    re.compile(
+        re.escape(
+            'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media)'
+            '{var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
+            "\"[data-md-color-media='(prefers-color-scheme: light)']\":\"[data-md-color-media='(prefers-color-scheme: dark)']\");"
+            'palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),'
+            'palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}'
+            'for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}'
         )
     ),
     re.compile(

@@ -1018,6 +1018,57 @@ def test_handout_appears_at_the_top_with_a_count(reader):
     assert parse_qsl(urlsplit(page.url).query)[1:] == [("id", "di-001"), ("id", "pr-002")], page.url
 
 
+def test_handout_form_filter_narrows_the_list_and_keeps_ticked_items(reader):
+    """A trainer types a word from a title without its accents and sees only the items that
+    match, plus the ones already ticked; the number shown is announced."""
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+    server, page = reader
+    page.goto(server.url("handout/"))
+    labels = page.locator("#kb-handout-form li label").all_inner_texts()
+    # A word with an accent if any title has one (typed without it), else a word of the last title.
+    words = [w for title in labels for w in title.split() if fold(w) != w.lower() and len(w) > 3]
+    word = fold(words[0] if words else labels[-1].split()[-1])
+    page.locator("#kb-h-di-001").check()
+    ticked = page.locator("label[for=kb-h-di-001]").inner_text()
+    page.locator("#kb-handout-filter").fill(word)
+    visible = page.locator("#kb-handout-form li:visible label").all_inner_texts()
+    expected = [t for t in labels if word in fold(t) or t == ticked]
+    where = f"[{server.name}] handout filter {word!r}"
+    assert sorted(visible) == sorted(expected), f"{where}: shows {visible}, expected {expected}"
+    assert len(expected) < len(labels), f"{where}: the word matches every title; nothing was narrowed"
+    status = page.locator("#kb-handout-filter-status").inner_text()
+    count = f"{len(visible)} items zichtbaar" if len(visible) != 1 else "1 item zichtbaar"
+    assert status == count, f"{where}, rule 'count announced': {status!r}"
+    page.locator("#kb-handout-filter").fill("")
+    assert page.locator("#kb-handout-form li:visible").count() == len(labels)
+
+
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["zoeken/", "zoeken/?q=gegevensdeling", "zoeken/?q=kamer&collectie=Instrumenten"])
+def test_search_page_does_not_jump(reader, path):
+    """Cumulative layout shift while the search page loads its results stays under 0.1
+    (Core Web Vitals' 'good'), for an empty page and for a shared link with results."""
+    server, page = reader
+    page.goto(server.url(path))
+    if "q=" in path:
+        wait_for_results(page)
+    page.wait_for_load_state("networkidle")
+    shift = page.evaluate(LAYOUT_SHIFT)
+    assert shift < 0.1, f"[{server.name}] {path}, rule 'CLS < 0.1': {shift:.3f}"
+
+
 def test_search_finds_entry_first(reader):
     server, page = reader
     page.goto(server.url("zoeken/?q=Kruispuntbank"))
@@ -1140,3 +1191,62 @@ def test_no_horizontal_scroll_at_320_pixels(phone, servers, key):
         phone.wait_for_selector(".kb-handout-entry", timeout=15000)
     width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"{key} at 320 px, rule 'no horizontal scroll': scrollWidth {width[0]} > {width[1]}"
+
+
+# --------------------------------------------------------------------------------------------
+# Print: what lands on paper (Chromium's own PDF output, read back with pypdf)
+# --------------------------------------------------------------------------------------------
+
+DUTCH_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def printed_pages(page) -> list[str]:
+    """Print the page as the reader's browser would (A4, print styles) and return the text of
+    every sheet."""
+    import io
+
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    return [sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_printed_handout_names_site_date_address_and_pages(reader):
+    """Every sheet of a printed handout carries the site name, the print date, the handout's
+    address and 'pagina i van n'; the contents share the first sheet with the first item."""
+    import datetime as dt
+
+    server, page = reader
+    address = server.url("handout/?title=Training&id=pr-002&id=di-001&id=in-006")
+    page.goto(address)
+    page.wait_for_selector(".kb-handout-entry", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    first_title = page.locator(".kb-handout-entry h2").first.inner_text()
+    sheets = printed_pages(page)
+    today = dt.date.today()
+    date = f"Afgedrukt op {today.day} {DUTCH_MONTHS[today.month - 1]} {today.year}"
+    where = f"[{server.name}] printed handout"
+    assert 2 <= len(sheets) <= 7, f"{where}, rule 'three items, not eight sheets': {len(sheets)} sheets"
+    for number, text in enumerate(sheets, start=1):
+        flat = " ".join(text.split())
+        assert "Kennisbank Werk aan Uitvoering" in flat, f"{where}, sheet {number}: no site name"
+        assert date in flat, f"{where}, sheet {number}: no {date!r}"
+        assert f"pagina {number} van {len(sheets)}" in flat, f"{where}, sheet {number}: no page number"
+        assert address.replace(" ", "") in text.replace("\n", "").replace(" ", ""), (
+            f"{where}, sheet {number}: no address"
+        )
+    first = " ".join(sheets[0].split())
+    assert "Training" in first and first_title in first, f"{where}, rule 'contents with the first item': {first[:400]}"
+    assert first.count(first_title) >= 2, f"{where}, rule 'the first item starts on sheet 1': {first[:400]}"
+
+
+def test_printed_entry_carries_its_permalink_on_every_sheet(reader):
+    server, page = reader
+    page.goto(server.url(PAGES["praktijkvoorbeeld"]))
+    page.wait_for_load_state("networkidle")
+    permalink = page.locator("a.kb-permalink").first.inner_text().strip()
+    sheets = printed_pages(page)
+    for number, text in enumerate(sheets, start=1):
+        assert permalink in text.replace("\n", ""), f"[{server.name}] printed entry, sheet {number}: no {permalink}"
+        assert f"pagina {number} van {len(sheets)}" in " ".join(text.split())

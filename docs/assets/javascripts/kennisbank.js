@@ -56,7 +56,7 @@
           row.hidden = !match;
           if (match) shown += 1;
         });
-        status.textContent = query ? shown + " items gevonden" : "";
+        status.textContent = !query ? "" : shown === 1 ? "1 item gevonden" : shown + " items gevonden";
       });
     });
   }
@@ -125,6 +125,7 @@
     // and a filter option with 0 hits (unless it is ticked), say nothing and are hidden. The
     // suggestions under the box make way once there is a query.
     var start = document.getElementById("kb-search-start");
+    var waiting = null;
     function tidy() {
       element.querySelectorAll(".pagefind-ui__result").forEach(function (result) {
         var title = result.querySelector(".pagefind-ui__result-title");
@@ -138,6 +139,13 @@
         var box = value.querySelector("input");
         value.hidden = /\(0\)\s*$/.test(value.textContent) && !(box && box.checked);
       });
+      // The stylesheet keeps the results invisible until the filter panel stands above them;
+      // an index without filters never draws that panel, so then show them after a second.
+      if (!waiting && element.querySelector(".pagefind-ui__results-area") && !element.querySelector(".pagefind-ui__filter-panel")) {
+        waiting = setTimeout(function () {
+          if (!element.querySelector(".pagefind-ui__filter-panel")) element.classList.add("kb-search--no-filters");
+        }, 1000);
+      }
       if (start) {
         var input = element.querySelector(".pagefind-ui__search-input");
         start.hidden = !!(input && input.value.trim());
@@ -165,6 +173,7 @@
     }
     form.addEventListener("change", recount);
     recount();
+    handoutFilter(form);
     var params = new URLSearchParams(location.search);
     var ids = params.getAll("id");
     // The handout follows the order in which items were ticked, not the order of the form.
@@ -212,6 +221,13 @@
           if (a.getAttribute("href").charAt(0) !== "#") a.href = new URL(a.getAttribute("href"), base).href;
         });
         article.querySelectorAll(".md-content__button, .md-tags, .kb-filters, .headerlink, .kb-backlinks, .kb-breadcrumb, .kb-handout-add").forEach(function (el) { el.remove(); });
+        // On paper: the keeper and review dates say nothing to a trainee, and related items
+        // are listed by title only (their descriptions would fill a page of their own).
+        article.querySelectorAll("h2#over-dit-item, .kb-about").forEach(function (el) { el.remove(); });
+        article.querySelectorAll(".kb-related li > br").forEach(function (br) {
+          while (br.nextSibling) br.nextSibling.remove();
+          br.remove();
+        });
         var section = document.createElement("section");
         section.className = "kb-handout-entry";
         section.id = "kb-handout-" + ids[index];
@@ -257,6 +273,47 @@
     });
   }
 
+  // A filter above the list of items: typing narrows the list (accents and case do not
+  // matter), ticked items always stay in view, and the number shown is read out.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase("nl");
+  }
+  function handoutFilter(form) {
+    var first = form.querySelector("fieldset");
+    if (!first) return;
+    var label = document.createElement("label");
+    label.className = "kb-filter";
+    label.setAttribute("for", "kb-handout-filter");
+    label.textContent = "Zoek in de lijst: ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "kb-handout-filter";
+    input.setAttribute("aria-describedby", "kb-handout-filter-status");
+    label.appendChild(input);
+    var status = document.createElement("p");
+    status.id = "kb-handout-filter-status";
+    status.className = "kb-filter-status";
+    status.setAttribute("role", "status");
+    first.parentNode.insertBefore(label, first);
+    first.parentNode.insertBefore(status, first);
+    input.addEventListener("input", function () {
+      var query = fold(input.value.trim());
+      var shown = 0;
+      form.querySelectorAll("fieldset").forEach(function (fieldset) {
+        var inSet = 0;
+        fieldset.querySelectorAll("li").forEach(function (item) {
+          var box = item.querySelector("input[name=id]");
+          var match = !query || fold(item.textContent).indexOf(query) !== -1 || (box && box.checked);
+          item.hidden = !match;
+          if (match) inSet += 1;
+        });
+        fieldset.hidden = inSet === 0;
+        shown += inSet;
+      });
+      status.textContent = !query ? "" : shown === 1 ? "1 item zichtbaar" : shown + " items zichtbaar";
+    });
+  }
+
   // "Eerder" and "Later" beside each item of the handout's contents: move the item and its
   // section, keep the new order in the address, and keep the focus on the moved button.
   function orderButtons(toc, title) {
@@ -295,7 +352,23 @@
     });
   }
 
+  // Print: the page's margin boxes (kennisbank.css, @page) show the print date and the page's
+  // lasting address; CSS cannot know either, so they are handed over as custom properties.
+  function printDetails() {
+    var permalink = document.querySelector("a.kb-permalink");
+    var canonical = document.querySelector("link[rel=canonical]");
+    var address = document.body.classList.contains("kb-handout-ready") || !permalink
+      ? (document.getElementById("kb-handout-output") || !canonical ? location.href : canonical.href)
+      : permalink.textContent.indexOf("http") === 0 ? permalink.textContent.trim() : new URL(permalink.getAttribute("href"), location.href).href;
+    var date = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    var root = document.documentElement.style;
+    root.setProperty("--kb-print-date", JSON.stringify("Afgedrukt op " + date));
+    root.setProperty("--kb-print-address", JSON.stringify(decodeURI(address)));
+  }
+
   function init() {
+    printDetails();
+    window.addEventListener("beforeprint", printDetails);
     markCurrentTab();
     enhanceTables();
     enhancePermalinks();

@@ -159,6 +159,14 @@ MD_TABBED = (
 )
 
 
+def material_palette_script() -> str:
+    """The colour-scheme script exactly as Material ships it (partials/javascripts/palette.html)."""
+    import material
+
+    template = Path(material.__file__).parent / "templates/partials/javascripts/palette.html"
+    return re.search(r"<script>(.*)</script>", template.read_text(encoding="utf-8"), re.S).group(1)
+
+
 def theme_script(script: Script) -> str | None:
     """The name of the theme script this is, or None when it is not one of the theme's own."""
     if script.attrs == {"id": "__config", "type": "application/json"}:
@@ -181,6 +189,8 @@ def theme_script(script: Script) -> str | None:
         return "Material localStorage helpers"
     if script.text == MD_TABBED:
         return "Material tabs from #fragment"
+    if script.text == material_palette_script():
+        return "Material colour scheme (dark mode)"
     return None
 
 
@@ -1045,6 +1055,26 @@ def test_handout_form_filter_narrows_the_list_and_keeps_ticked_items(reader):
     assert status == count, f"{where}, rule 'count announced': {status!r}"
     page.locator("#kb-handout-filter").fill("")
     assert page.locator("#kb-handout-form li:visible").count() == len(labels)
+
+
+def test_every_matrix_link_is_in_view_at_1366_pixels(reader):
+    """'Welk instrument wanneer' at 1366 px: no link of the matrix lies beyond the right edge
+    or inside a box that scrolls sideways."""
+    server, page = reader
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(server.url(PAGES["welk-instrument-wanneer"]))
+    hidden = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.md-content a[href*="instrumenten/"]')).filter((a) => {
+             const r = a.getBoundingClientRect();
+             if (r.left < 0 || r.right > window.innerWidth) return true;
+             for (let el = a.parentElement; el; el = el.parentElement)
+               if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') return true;
+             return false;
+           }).map((a) => a.textContent.trim())"""
+    )
+    links = page.locator('.md-content a[href*="instrumenten/"]').count()
+    assert links >= 10, f"[{server.name}] matrix: only {links} instrument links"
+    assert hidden == [], f"[{server.name}] matrix, rule 'every link in view at 1366 px': {hidden}"
 
 
 LAYOUT_SHIFT = """() => new Promise((resolve) => {

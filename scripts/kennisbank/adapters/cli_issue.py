@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -66,9 +66,7 @@ def from_issue(issue_body_file: Path, collection: str | None, comment_file: Path
     target = project.root / spec.folder / f"{slug}.md"
     if target.exists() or target.is_symlink():
         problems.append(Problem(shown, 0, 1, "ISSUE005", "title", f"Er bestaat al een item {shown}."))
-    reported = {p.field.split(".")[0].split("[")[0] for p in problems}
-    problems += [p for p in new_entry_problems(content, shown, spec, project, schemas)
-                 if p.field.split(".")[0].split("[")[0] not in reported]  # fmt: skip
+    problems += _also_invalid(built, new_entry_problems(content, shown, spec, project, schemas), schema)
     if problems:
         _finish(contributor_lines(problems, form, content), comment_file)
     _write(project, target, content)
@@ -76,6 +74,19 @@ def from_issue(issue_body_file: Path, collection: str | None, comment_file: Path
     click.echo(f"Voorstel omgezet in {shown} ({entry_id}); de controle vond geen problemen.", err=True)
     if comment_file is not None:
         comment_file.write_text(comment([], shown, entry_id), encoding="utf-8")
+
+
+def _also_invalid(built: proposal.Proposal, found: list[Problem], schema: dict[str, Any]) -> list[Problem]:
+    """The validation problems that say something new: a field the form left empty or read
+    wrongly is not reported again, nor a heading left empty as BODY001."""
+    reported = {p.field.split(".")[0].split("[")[0] for p in built.problems}
+    fields = schema.get("properties", {})
+    heading_missing = any(p.code == "ISSUE001" and p.field not in fields for p in built.problems)
+    return [
+        p
+        for p in found
+        if p.field.split(".")[0].split("[")[0] not in reported and not (heading_missing and p.code == "BODY001")
+    ]
 
 
 def _project(root: Path) -> tuple[Project, SchemaSet]:

@@ -256,7 +256,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
 def _contact_email(config: MkDocsConfig) -> str:
     """``extra.contact_email`` of mkdocs.yml (env ``KB_CONTACT_EMAIL``), '' when unset."""
-    value = (config.extra or {}).get("contact_email")
+    extra: dict[str, Any] = dict(config.extra or {})
+    value = extra.get("contact_email")
     return value.strip() if isinstance(value, str) else ""
 
 

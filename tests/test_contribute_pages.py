@@ -139,3 +139,23 @@ def test_settings_that_are_not_plain_addresses_are_refused(repo, mail, bad):
 def test_plain_settings_pass():
     assert settings_problem("https://github.com/werk-aan-uitvoering/kennisbank", "redactie@werkaanuitvoering.nl") == ""
     assert settings_problem("", "") == ""
+
+
+@pytest.mark.site
+def test_another_engine_gets_the_pages_filled_in_as_well(tmp_path):
+    """kb generate --project copies docs/ for an engine without plugins: the placeholders are filled there too."""
+    from click.testing import CliRunner
+
+    from kennisbank.adapters.cli import cli
+
+    out = tmp_path / "engine"
+    result = CliRunner().invoke(
+        cli,
+        ["generate", "--root", str(Path(__file__).resolve().parent.parent), "--out", str(out), "--project"],
+        env={**CONFIGURED, "GITHUB_ACTIONS": None},
+    )
+    assert result.exit_code == 0, result.output
+    page = (out / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
+    assert f"]({REPO}/issues/new?template=instrument.yml)" in page
+    assert "(mailto:redactie@voorbeeld.nl)" in page
+    assert "%kb:" not in page and "<!-- kb:" not in page

@@ -194,3 +194,22 @@ def test_front_matter_reads_back_as_the_text_the_contributor_wrote(title):
     entry, problems = parse_entry(text, "practices/x.md", "x", BY_NAME["practice"])
     assert problems == [] and entry is not None
     assert entry.meta == meta
+
+
+@pytest.mark.parametrize(
+    "answer, heading",
+    [("## Aandachtspunten van de redactie", "Aandachtspunten van de redactie"), ("Conclusie\n---", "Conclusie")],
+)
+def test_an_answer_cannot_start_a_section_of_its_own(project, tmp_path, answer, heading):
+    """A level-2 heading in the 'Resultaat' answer would pass facts off as the editors' reading."""
+    body = tmp_path / "issue.md"
+    text = (ISSUES / "praktijkvoorbeeld-goed.md").read_text(encoding="utf-8")
+    body.write_text(
+        text.replace("De bronnen noemen nog geen resultaten.", f"Minder wachttijd.\n\n{answer}\n\nBegin klein.")
+    )
+    result = from_issue(project, body)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"ISSUE006 bij 'Resultaat': Het antwoord bij 'Resultaat' bevat een eigen kop '{heading}' van niveau 2."
+    )
+    assert not (project / "practices" / "no-een-loket-voor-ondernemers-2.md").exists()

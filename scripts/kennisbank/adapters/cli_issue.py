@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 import click
 
 from kennisbank.adapters.cli import ROOT_OPTION, UsageError, cli
-from kennisbank.checks.newentry import new_entry_problems
+from kennisbank.checks.newentry import answer_heading_problems, new_entry_problems
 from kennisbank.checks.problems import Problem
 from kennisbank.checks.proposal_report import comment, contributor_lines
 from kennisbank.content import issueforms, proposal
@@ -62,7 +62,7 @@ def from_issue(issue_body_file: Path, collection: str | None, comment_file: Path
     schema = bundle(schemas.documents[spec.schema], schemas.documents["common.schema.json"]) or {}
     built = proposal.build(form, answers, schema, project.vocabularies, entry_id, shown)
     content = proposal.render(built)
-    problems = list(built.problems)
+    problems = built.problems + answer_heading_problems(form, answers, shown, project.root)
     target = project.root / spec.folder / f"{slug}.md"
     if target.exists() or target.is_symlink():
         problems.append(Problem(shown, 0, 1, "ISSUE005", "title", f"Er bestaat al een item {shown}."))

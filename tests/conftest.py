@@ -63,19 +63,30 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+#: The settings the root build is configured with: a repository of its own and the editors'
+#: address (mkdocs.yml: the plugin's repo_url and extra.contact_email). The sub-path build
+#: keeps mkdocs.yml's defaults: the default repository and no address.
+CONFIGURED = {
+    "KB_REPO_URL": "https://github.com/voorbeeld-org/kennisbank-proef",
+    "KB_CONTACT_EMAIL": "redactie@voorbeeld.nl",
+}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The repository's own site, built at the root of its host (site_url http://127.0.0.1/)."""
+    """The repository's own site, built at the root of its host (site_url http://127.0.0.1/),
+    with the settings in :data:`CONFIGURED`."""
     site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/")
+    result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/", extra_env=CONFIGURED)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 
 @pytest.fixture(scope="session")
 def built_site_subpath(tmp_path_factory) -> Path:
-    """The repository's own site, built to be served under the sub-path /kennisbank/."""
+    """The repository's own site, built to be served under the sub-path /kennisbank/ (no
+    editors' address configured: KB_CONTACT_EMAIL is emptied, whatever the environment says)."""
     site = tmp_path_factory.mktemp("site-sub") / "site"
-    result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/kennisbank/")
+    result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/kennisbank/", extra_env={"KB_CONTACT_EMAIL": ""})
     assert result.returncode == 0, result.stdout + result.stderr
     return site

@@ -63,6 +63,7 @@ PAGES = {
     "handout": "handout/?title=Training&id=pr-002&id=di-001&id=in-006",
     "in-cijfers": "in-cijfers/",
     "welk-instrument-wanneer": "instrumenten/welk-instrument-wanneer/",
+    "bijdragen": "bijdragen/",
     "404": "deze/pagina/bestaat-niet/",
 }
 

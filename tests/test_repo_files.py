@@ -60,60 +60,79 @@ def test_pull_request_template_has_a_checklist():
         assert needle in joined, needle
 
 
-# --- issue form -----------------------------------------------------------------------
+# --- issue forms ----------------------------------------------------------------------
 
-FORM = GITHUB / "ISSUE_TEMPLATE" / "praktijkvoorbeeld.yml"
+FORMS = {"practice": "praktijkvoorbeeld.yml", "dilemma": "dilemma.yml", "instrument": "instrument.yml"}
+
+#: Fields only the maintainer or the tooling fills in: kb from-issue sets id and the dates.
+MAINTAINER_FIELDS = {"id", "published", "updated", "review_by", "aliases", "parliamentary_refs", "reviewed_numbers"}
 
 
-def test_issue_form_mirrors_the_practice_schema():
-    form = load(FORM)
-    assert form["name"] == "Nieuw praktijkvoorbeeld voorstellen"
-    fields = {b["id"]: b for b in form["body"] if "id" in b}
-    schema = json.loads((ROOT / "schemas" / "practice.schema.json").read_text(encoding="utf-8"))
+def merged_schema(collection) -> dict:
+    from kennisbank.content.schemas import bundle
+
     common = json.loads((ROOT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
-    content_fields = set(schema["properties"]) | set(common["properties"])
-    # every field a contributor fills in; id, dates, aliases and such are the maintainer's
-    for name in [
-        "title",
-        "description",
-        "themes",
-        "tags",
-        "organisations",
-        "organisation_types",
-        "target_groups",
-        "domain",
-        "status",
-        "period",
-        "contact_role",
-        "sources",
-        "related",
-        "owner",
-    ]:
-        assert name in fields, name
-        assert name in content_fields, name
-    for name in ["title", "description", "themes", "organisation_types", "target_groups", "status", "sources"]:
-        assert fields[name].get("validations", {}).get("required") is True, name
-    for heading in ["aanleiding", "aanpak", "resultaat", "lessen"]:
-        assert fields[heading]["type"] == "textarea"
-    ids = [b["id"] for b in form["body"] if "id" in b]
-    assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in ids)
+    own = json.loads((ROOT / "schemas" / collection.schema).read_text(encoding="utf-8"))
+    return bundle(own, common)
 
 
-@pytest.mark.parametrize(
-    "field, name, multiple",
-    [
-        ("themes", "themes", True),
-        ("organisation_types", "organisation_types", True),
-        ("target_groups", "target_groups", True),
-        ("status", "practice_status", False),
-    ],
-)
-def test_issue_form_dropdowns_follow_the_vocabularies(field, name, multiple):
-    block = next(b for b in load(FORM)["body"] if b.get("id") == field)
-    assert block["type"] == "dropdown"
-    assert bool(block["attributes"].get("multiple")) is multiple
-    assert block["attributes"]["options"] == [f"{t['label']} ({t['id']})" for t in vocabulary(name)]
+def must_be_filled(schema: dict, name: str) -> bool:
+    """Required, and an empty value would not do (tags and related may be empty lists)."""
+    prop = schema["properties"][name]
+    return name in schema["required"] and (prop.get("type") != "array" or prop.get("minItems", 0) >= 1)
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+def test_issue_form_mirrors_its_schema_and_vocabularies(name):
+    from kennisbank.content.collections import BY_NAME
+    from kennisbank.content.taxonomies import vocabulary_for
+
+    collection = BY_NAME[name]
+    form = load(GITHUB / "ISSUE_TEMPLATE" / FORMS[name])
+    schema = merged_schema(collection)
+    blocks = [b for b in form["body"] if "id" in b]
+    fields = {b["id"]: b for b in blocks}
+    assert len(fields) == len(blocks) and all(re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in fields)
+    labels = [b["attributes"]["label"] for b in blocks]
+    assert len(labels) == len(set(labels)), "kb from-issue reads the answers by their label"
+    # every field a contributor can fill in, and no field the schema does not know
+    expected = set(schema["properties"]) - MAINTAINER_FIELDS
+    entry_fields = {i for i in fields if i in schema["properties"]}
+    assert entry_fields == expected
+    for field_name in entry_fields:
+        block = fields[field_name]
+        required = block.get("validations", {}).get("required", False) is True
+        assert required == must_be_filled(schema, field_name), field_name
+        vocabulary_name = vocabulary_for(name, field_name)
+        if vocabulary_name:
+            assert block["type"] == "dropdown", field_name
+            assert block["attributes"]["options"] == [t["label"] for t in vocabulary(vocabulary_name)], field_name
+            is_list = schema["properties"][field_name].get("type") == "array"
+            assert bool(block["attributes"].get("multiple")) is is_list, field_name
+        else:
+            assert block["type"] in ("input", "textarea"), field_name
+    # one required text area per body heading, labelled exactly as the heading, in order
+    headings = [b for b in blocks if b["attributes"]["label"] in collection.headings]
+    assert [b["attributes"]["label"] for b in headings] == list(collection.headings)
+    for block in headings:
+        assert block["type"] == "textarea" and block["validations"]["required"] is True
+    # the rest is the contributor's check list, which never reaches the entry
+    others = [b for b in blocks if b["id"] not in entry_fields and b not in headings]
+    assert [b["type"] for b in others] == ["checkboxes"]
+    assert "voorstel" in form["labels"]
+
+
+def test_every_collection_has_an_issue_form_and_the_workflow_reacts_to_its_label():
+    from kennisbank.content.collections import COLLECTIONS
+    from kennisbank.content.issueforms import FORM_FILES, PROPOSAL_LABEL
+
+    assert FORM_FILES == FORMS and set(FORMS) == {c.name for c in COLLECTIONS}
+    names = {load(GITHUB / "ISSUE_TEMPLATE" / f)["name"] for f in FORMS.values()}
+    assert names == {"Nieuw praktijkvoorbeeld voorstellen", "Nieuw dilemma voorstellen", "Nieuw instrument voorstellen"}
+    workflow = load(GITHUB / "workflows" / "voorstel-naar-pull-request.yml")
+    assert set(workflow["on"]["issues"]["types"]) >= {"labeled", "edited"}
+    condition = workflow["jobs"]["voorstel"]["if"]
+    assert f"'{PROPOSAL_LABEL}'" in condition
 
 
 # --- workflows ------------------------------------------------------------------------
@@ -212,3 +231,20 @@ def test_workflows_pin_actions_by_commit_and_images_by_digest():
                 ):
                     problems.append(f"{path.name}: checkout keeps the token (persist-credentials)")
     assert problems == []
+
+
+def test_proposal_workflow_keeps_issue_text_out_of_scripts_and_asks_only_what_it_needs():
+    workflow = load(GITHUB / "workflows" / "voorstel-naar-pull-request.yml")
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["voorstel"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    steps = job["steps"]
+    # Script injection: no expression in a script; the issue text reaches kb only through env.
+    for step in steps:
+        assert "${{" not in step.get("run", ""), step.get("name")
+    body_step = next(s for s in steps if "ISSUE_BODY" in s.get("env", {}))
+    assert body_step["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "kennisbank from-issue" in runs and "--comment" in runs and "gh issue comment" in runs
+    create = next(s for s in steps if s.get("uses", "").startswith("peter-evans/create-pull-request@"))
+    assert create["if"] == "steps.voorstel.outputs.code == '0'"

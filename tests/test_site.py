@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import CONFIGURED, ROOT, build_site, copy_project
 from kennisbank.adapters.pipeline import check
 from kennisbank.content.collections import COLLECTIONS
 
@@ -331,7 +331,9 @@ def test_two_builds_of_one_commit_are_identical_outside_pagefind(built_site, tmp
     """Reproducible builds: the same content gives the same bytes (Pagefind's own output is
     not reproducible: the README shows the evidence)."""
     again = tmp_path / "site"
-    result = build_site(ROOT, again, site_url="http://127.0.0.1:8000/", extra_env={"KB_PAGEFIND": "false"})
+    result = build_site(
+        ROOT, again, site_url="http://127.0.0.1:8000/", extra_env={"KB_PAGEFIND": "false", **CONFIGURED}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
     def files(site: Path) -> dict[str, bytes]:

@@ -100,4 +100,4 @@ def main() -> None:
 
 
 # The commands live in two more modules, which register themselves on ``cli``.
-from kennisbank.adapters import cli_content, cli_site  # noqa: E402,F401
+from kennisbank.adapters import cli_content, cli_issue, cli_site  # noqa: E402,F401

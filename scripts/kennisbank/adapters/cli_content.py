@@ -12,16 +12,9 @@ from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or
 from kennisbank.adapters.sitedir import source_overlap
 from kennisbank.content import dates
 from kennisbank.content.collections import BY_NAME
-from kennisbank.content.entry import Entry
 from kennisbank.content.loader import suggest_slug
+from kennisbank.content.project import next_id
 from kennisbank.site.text import items
-
-
-def _next_id(entries: list[Entry], prefix: str) -> str:
-    numbers = [
-        int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()
-    ]
-    return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
 
 
 @cli.command()
@@ -41,7 +34,7 @@ def new(collection: str, title: str, root: Path) -> None:
             f"{path.relative_to(checked.project.root)} bestaat al. Kies een andere titel of bewerk dat bestand."
         )
     # Ids are never reused: also skip ids of files that failed to load.
-    entry_id = _next_id(checked.project.entries, spec.id_prefix)
+    entry_id = next_id(checked.project.entries, spec.id_prefix)
     today = dates.today()
     template = (Path(__file__).parent.parent / "templates" / f"{collection}.md").read_text(encoding="utf-8")
     text = template.format(

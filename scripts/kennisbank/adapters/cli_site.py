@@ -17,7 +17,8 @@ from kennisbank.adapters.sitedir import MARKER, build_then_swap, site_dir_proble
 from kennisbank.content.project import VOCABULARIES_FILE
 from kennisbank.content.schemas import SchemaError, load_schemas
 from kennisbank.content.vocabularies import VocabularyError, load_vocabularies
-from kennisbank.site.urls import UnsafePathError, output_path
+from kennisbank.site.settings import PageSettings, fill, settings_problem, uses_settings
+from kennisbank.site.urls import UnsafePathError, output_path, url_of_page
 
 
 @cli.command()
@@ -120,6 +121,10 @@ def generate(root: Path, out: Path, site_url: str, as_project: bool) -> None:
             destination.write_bytes(content)
         else:
             destination.write_text(content, encoding="utf-8")
+    if as_project:
+        _fill_settings(
+            checked.project.root, target, [*files, *(p.relative_to(target).as_posix() for p in target.rglob("*.md"))]
+        )
     copied = "" if not as_project else " (plus mkdocs.yml, overrides/ en de eigen pagina's uit docs/)"
     click.echo(f"{len(files)} bestanden geschreven naar {out}{copied}.")
 
@@ -134,6 +139,29 @@ def _engine_project(root: Path, target: Path) -> Path:
         if (root / folder).is_dir():
             shutil.copytree(root / folder, target / folder, symlinks=True, dirs_exist_ok=True)
     return target / "docs"
+
+
+def _fill_settings(root: Path, docs: Path, paths: list[str]) -> None:
+    """Fill the repository URL and the editors' address into the copied pages of ``docs``, as
+    the plugin does while building (another engine runs no plugin; see ``site.settings``)."""
+    from kennisbank.checks.markdown_render import load_mkdocs_config
+
+    try:
+        config = load_mkdocs_config(root / "mkdocs.yml")
+    except Exception as exc:
+        raise UsageError(f"{root / 'mkdocs.yml'} kan niet gelezen worden: {exc}") from None
+    plugin = config.plugins.get("kennisbank")
+    repo_url = str(getattr(getattr(plugin, "config", None), "repo_url", "") or "")
+    email = (config.extra or {}).get("contact_email")
+    email = email.strip() if isinstance(email, str) else ""
+    problem = settings_problem(repo_url, email)
+    if problem:
+        raise UsageError(f"Configuratiefout in mkdocs.yml: {problem}")
+    pages = frozenset(url_of_page(p).lstrip("/") for p in paths)
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if uses_settings(text):
+            page.write_text(fill(text, PageSettings(repo_url, email, pages)), encoding="utf-8")
 
 
 @cli.command()

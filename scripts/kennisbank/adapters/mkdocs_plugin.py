@@ -4,7 +4,8 @@
   the build before anything is written.
 * ``on_files``: add the generated pages with ``File.generated``; edit links point at the
   real source file (``practices/x.md``), not at a generated page.
-* ``on_page_markdown``: HTML-escape the metadata Material prints unescaped.
+* ``on_page_markdown``: HTML-escape the metadata Material prints unescaped; fill the
+  repository URL and the editors' e-mail address into hand-written pages (``site.settings``).
 * ``on_page_content``: sanitize entry pages again (second line of defence).
 * ``on_post_page`` / ``on_post_template``: the Content-Security-Policy meta element.
 * ``on_serve``: watch the content folders, vocabularies and schemas.
@@ -38,6 +39,7 @@ from kennisbank.content.collections import COLLECTIONS
 from kennisbank.content.project import VOCABULARIES_FILE, ConfigError
 from kennisbank.site import csp
 from kennisbank.site.manifest import MANIFEST_FILE, missing_urls, read_manifest, url_of
+from kennisbank.site.settings import PageSettings, fill, settings_problem, uses_settings
 from kennisbank.site.urls import UnsafePathError, output_path
 
 log = get_plugin_logger(__name__)
@@ -68,8 +70,9 @@ class KennisbankConfig(Config):
         manifest: stop when a published URL would disappear (default: true).
         today: ISO date to judge review dates against (default: the build date, or
             ``SOURCE_DATE_EPOCH``).
-        repo_url: the source repository, for security.txt ('' for none). Not MkDocs'
-            ``repo_url``: with that, Material would call the GitHub API from every page.
+        repo_url: the source repository, for security.txt and the links on hand-written
+            pages ('' for none; see ``site.settings``). Not MkDocs' ``repo_url``: with that,
+            Material would call the GitHub API from every page.
         contact: where to report a vulnerability (security.txt ``Contact``); default: the
             repository's security advisories.
     """
@@ -100,6 +103,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         problem = site_dir_problem(Path(config.site_dir), self.root)
         if problem:  # before MkDocs empties site_dir
             raise PluginError(problem + " De site is niet gebouwd.")
+        problem = settings_problem(self.config.repo_url, _contact_email(config))
+        if problem:
+            raise PluginError(f"Configuratiefout in mkdocs.yml: {problem} De site is niet gebouwd.")
         self.hashes, self.csp_pages = set(), []
         try:
             checked = check(self.root)
@@ -173,9 +179,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         """HTML-escape title, description and tags of hand-written pages where they enter:
         Material prints ``page.meta.title``, ``page.meta.description`` and tag names
         unescaped (base.html, header.html, tags.html), and Jinja does not autoescape in
-        MkDocs. Generated pages carry them escaped already (``site.pages.context``)."""
+        MkDocs. Generated pages carry them escaped already (``site.pages.context``).
+        Placeholders of the site settings are filled in first (``site.settings``)."""
         if page.file.generated_by:
             return markdown
+        if uses_settings(markdown):
+            pages = frozenset(f.url for f in files)
+            markdown = fill(markdown, PageSettings(self.config.repo_url, _contact_email(config), pages))
         meta = page.meta
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
@@ -242,6 +252,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for line in output.splitlines():
             if "Indexed" in line or "language" in line.lower():
                 log.info("pagefind: %s", line.strip())
+
+
+def _contact_email(config: MkDocsConfig) -> str:
+    """``extra.contact_email`` of mkdocs.yml (env ``KB_CONTACT_EMAIL``), '' when unset."""
+    extra: dict[str, Any] = dict(config.extra or {})
+    value = extra.get("contact_email")
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _toc_items(items: Any) -> Iterator[Any]:

@@ -29,7 +29,7 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
         return json.dumps({"problems": [p.as_dict() for p in items], "count": len(items)}, ensure_ascii=False, indent=2)
     lines = []
     for p in items:
-        p = _visible(p)
+        p = visible(p)
         hint = p.hint or CATALOGUE[p.code].fix
         where = f"{p.path}:{p.line}:{p.col}"
         if fmt == "github":
@@ -47,7 +47,7 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
-def _visible(problem: Problem) -> Problem:
+def visible(problem: Problem) -> Problem:
     """The problem with control and invisible characters in its texts written as ``\\n`` or
     ``<U+202E>``: a message quotes the contributor's text, which must not break the one-line
     format or reorder the terminal's output."""

@@ -128,6 +128,17 @@ def docs_problems(root: Path) -> list[Problem]:
     return problems
 
 
+def next_id(entries: list[Entry], prefix: str) -> str:
+    """The next free id of a collection: one above the highest number in use, three digits
+    at least (``pr-012`` after ``pr-011``; ``pr-001`` when there is none).
+
+    Used by ``kb new`` and ``kb from-issue``; ``entries`` are the loaded entries of the project."""
+    numbers = [
+        int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()
+    ]
+    return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
+
+
 def load_project(root: Path) -> Project:
     """Read vocabularies and every entry under ``root``.
 

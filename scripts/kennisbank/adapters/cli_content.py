@@ -15,12 +15,15 @@ from kennisbank.content.collections import BY_NAME
 from kennisbank.content.entry import Entry
 from kennisbank.content.loader import suggest_slug
 from kennisbank.site.text import items
+from kennisbank.site.urls import retired_id
 
 
 def _next_id(entries: list[Entry], prefix: str) -> str:
-    numbers = [
-        int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()
+    """The id after the highest one in use or retired (an alias ``/p/<id>/``) with ``prefix``."""
+    taken = [e.id for e in entries] + [
+        found for e in entries for a in e.meta.get("aliases") or [] if isinstance(a, str) and (found := retired_id(a))
     ]
+    numbers = [int(i.split("-", 1)[1]) for i in taken if i.startswith(prefix + "-") and i.split("-", 1)[1].isdigit()]
     return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
 
 
@@ -141,3 +144,40 @@ def stale(root: Path, today: str | None) -> None:
             f"{entry.path}: {entry.id} '{entry.title}' — herzien uiterlijk {review_by} — beheerder: {entry.meta.get('owner', 'onbekend')}"
         )
     click.echo(f"{len(rows)} items moeten opnieuw bekeken worden.", err=True)
+
+
+def _sources_without_url(entry: Entry) -> list[str] | None:
+    """Dutch descriptions of ``entry``'s sources (``titel (§ sectie)``) when none of them has a
+    ``url``; None when at least one has. A source that is not a mapping counts as one without."""
+    sources = entry.meta.get("sources")
+    listed = sources if isinstance(sources, list) else []
+    if any(isinstance(s, dict) and isinstance(s.get("url"), str) and s["url"].strip() for s in listed):
+        return None
+    described = []
+    for source in listed:
+        if isinstance(source, dict):
+            title, section = str(source.get("title") or "zonder titel"), source.get("section")
+            described.append(f"{title} ({section})" if section else title)
+        else:
+            described.append("een bron die geen titel en adres heeft")
+    return described or ["geen bronnen"]
+
+
+@report.command()
+@ROOT_OPTION
+def sources(root: Path) -> None:
+    """Items waarvan geen enkele bron een webadres (url) heeft; informeert, exitcode altijd 0."""
+    checked = _checked(root)
+    rows = [
+        (e, found)
+        for e in sorted(checked.project.entries, key=lambda e: e.path)
+        if (found := _sources_without_url(e)) is not None
+    ]
+    for entry, found in rows:
+        click.echo(f"{entry.path}: {entry.id} '{entry.title}' — bronnen zonder webadres: {'; '.join(found)}")
+    total = len(checked.project.entries)
+    if rows:
+        verb = "heeft" if len(rows) == 1 else "hebben"
+        click.echo(f"{len(rows)} van de {items(total)} {verb} geen bron met een webadres.", err=True)
+    else:
+        click.echo(f"Elk item noemt minstens één bron met een webadres ({items(total)}).")

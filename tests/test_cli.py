@@ -412,3 +412,46 @@ def test_home_page_says_what_is_sourced_and_what_is_the_editors_reading(tmp_path
     assert "De feiten komen uit openbare bronnen" in home
     assert "Aandachtspunten van de redactie" in home and "de lezing van de redactie" in home
     assert "Alles is gebaseerd op openbare bronnen" not in home
+
+
+# --- kb report overlap ----------------------------------------------------------------
+
+
+def test_report_overlap_names_the_longest_shared_run_and_fails_from_the_limit(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "vocabularies.yml", root)
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "report-sources", root, dirs_exist_ok=True)
+    sources = tmp_path / "bronnen"
+    sources.mkdir()
+    # Twelve words of the instrument's description, with a typographic apostrophe and a web
+    # address in between that the comparison ignores.
+    (sources / "bron.txt").write_text(
+        "Zoals gezegd: Een instrument waarvan de bron https://voorbeeld.nl/x alleen een document "
+        "met een sectie is. Verder niets.",
+        encoding="utf-8",
+    )
+    # An index file is not a source, even though it repeats a practice's description.
+    (sources / "README.md").write_text(
+        "Een korte beschrijving van wat de organisatie deed en wat het opleverde.", encoding="utf-8"
+    )
+
+    result = invoke("report", "overlap", sources, "--root", root)
+
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "instruments/zonder-adres.md: 12 woorden gedeeld met bron.txt: "
+        "\u201ceen instrument waarvan de bron alleen een document met een sectie is\u201d\n"
+    )
+    assert result.stderr == "3 items vergeleken met 1 bronbestanden; 1 met een reeks van 10 woorden of meer.\n"
+
+    relaxed = invoke("report", "overlap", sources / "bron.txt", "--grens", "13", "--root", root)
+    assert relaxed.exit_code == 0
+    assert "instruments/zonder-adres.md: 12 woorden" in relaxed.stdout
+
+
+def test_report_overlap_refuses_a_missing_source(tmp_path):
+    result = invoke("report", "overlap", tmp_path / "bestaat-niet", "--root", ROOT)
+    assert result.exit_code == 2
+    assert result.stderr == f"Fout: Deze bron bestaat niet: {tmp_path / 'bestaat-niet'}.\n"

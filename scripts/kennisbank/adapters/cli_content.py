@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -181,3 +182,39 @@ def sources(root: Path) -> None:
         click.echo(f"{len(rows)} van de {items(total)} {verb} geen bron met een webadres.", err=True)
     else:
         click.echo(f"Elk item noemt minstens één bron met een webadres ({items(total)}).")
+
+
+@report.command()
+@click.argument("bronnen", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--vanaf", default=8, show_default=True, type=click.IntRange(2), help="Kortste reeks woorden die telt.")
+@click.option("--grens", default=10, show_default=True, type=click.IntRange(2), help="Exitcode 1 vanaf zoveel woorden.")
+@ROOT_OPTION
+def overlap(bronnen: tuple[Path, ...], vanaf: int, grens: int, root: Path) -> None:
+    """Langste reeks woorden die elk item deelt met een bronbestand (.md, .txt of een map).
+
+    Vindt overgenomen of licht bewerkte zinnen. Exitcode 1 als een item een reeks van --grens
+    woorden of meer deelt met een bron, anders 0.
+    """
+    from kennisbank.checks.overlap import OverlapIndex, reference_files
+
+    missing = [str(p) for p in bronnen if not p.exists()]
+    if missing:
+        raise UsageError(f"Deze bron bestaat niet: {', '.join(missing)}.")
+    checked = _checked(root)
+    files = reference_files(list(bronnen))
+    index = OverlapIndex({f.name: f.read_text(encoding="utf-8", errors="replace") for f in files}, vanaf)
+    rows = []
+    for entry in checked.project.entries:
+        found = index.longest((checked.project.root / entry.path).read_text(encoding="utf-8", errors="replace"))
+        if found is not None:
+            rows.append((found, entry))
+    rows.sort(key=lambda row: (-row[0].length, row[1].path))
+    for found, entry in rows:
+        click.echo(f"{entry.path}: {found.length} woorden gedeeld met {found.reference}: \u201c{found.words}\u201d")
+    over = sum(1 for found, _ in rows if found.length >= grens)
+    click.echo(
+        f"{items(len(checked.project.entries))} vergeleken met {len(files)} bronbestanden; "
+        f"{over} met een reeks van {grens} woorden of meer.",
+        err=True,
+    )
+    sys.exit(1 if over else 0)

@@ -29,8 +29,11 @@ site: $(STAMP)
 	$(PY) -m kennisbank build --site-dir site
 
 ## make test: install (including Debian's chromium and Node.js when missing), lint, and run every test.
+## Afterwards it shows the entries without a source URL (kb report sources); that list informs, it never fails the run.
 test: $(STAMP) browser tests/tools/node_modules lint
 	$(PY) -m pytest
+	@echo "Items zonder bron met een webadres (ter informatie, geen fout):"
+	-@$(PY) -m kennisbank report sources
 
 ## make test-fast: only the fast tests (marker unit: no site build, no browser).
 test-fast: $(STAMP) tests/tools/node_modules

@@ -337,3 +337,121 @@ def test_report_stale_refuses_a_date_that_is_not_one(today):
 def test_csp_refuses_a_folder_that_is_not_a_built_site(tmp_path):
     result = invoke("csp", tmp_path)
     assert result.exit_code == 2 and ".kennisbank-site ontbreekt" in result.stderr
+
+
+# --- kb report sources ----------------------------------------------------------------
+
+
+def test_report_sources_lists_entries_without_any_source_url(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "vocabularies.yml", root)
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "report-sources", root, dirs_exist_ok=True)
+    assert invoke("validate", "--root", root).exit_code == 0, "het voorbeeld zelf is in orde"
+
+    result = invoke("report", "sources", "--root", root)
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "instruments/zonder-adres.md: in-101 'Instrument zonder webadres' — bronnen zonder webadres: "
+        "Een verslag (§2); Een notitie (bijlage 1)",
+        "practices/alleen-sectie.md: pr-102 'Voorbeeld met alleen een sectie' — bronnen zonder webadres: "
+        "Herijking Werk aan Uitvoering (§4.4)",
+    ]
+    assert "met-adres" not in result.output
+    assert result.stderr == "2 van de 3 items hebben geen bron met een webadres.\n"
+
+
+def test_report_sources_when_every_entry_has_a_url(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "vocabularies.yml", root)
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "report-sources" / "practices", root / "practices")
+    (root / "practices" / "alleen-sectie.md").unlink()
+
+    result = invoke("report", "sources", "--root", root)
+
+    assert result.exit_code == 0
+    assert result.stdout == "Elk item noemt minstens één bron met een webadres (1 item).\n"
+
+
+# --- merged entries keep their permalink ----------------------------------------------
+
+
+def test_a_merged_entry_keeps_its_permalink_and_its_id_stays_taken(tmp_path):
+    root = content_copy(tmp_path)
+    survivor = sorted((root / "practices").glob("*.md"))[0]
+    text = survivor.read_text(encoding="utf-8")
+    survivor.write_text(
+        text.replace("\nrelated:", "\naliases: [/p/pr-900/, /praktijkvoorbeelden/opgegaan/]\nrelated:", 1)
+    )
+    assert invoke("validate", "--root", root).exit_code == 0
+
+    out = tmp_path / "uit"
+    assert invoke("generate", "--root", root, "--out", out).exit_code == 0
+    slug = survivor.stem
+    for old, target in (
+        ("p/pr-900", f"../../praktijkvoorbeelden/{slug}/"),
+        ("praktijkvoorbeelden/opgegaan", f"../{slug}/"),
+    ):
+        redirect = (out / old / "index.html").read_text(encoding="utf-8")
+        assert f'url={target}"' in redirect
+
+    made = invoke("new", "practice", "Een nieuw voorbeeld", "--root", root)
+    assert made.exit_code == 0, made.output
+    assert "\nid: pr-901\n" in (root / made.stdout.strip()).read_text(encoding="utf-8")
+
+
+def test_home_page_says_what_is_sourced_and_what_is_the_editors_reading(tmp_path):
+    root = content_copy(tmp_path)
+    out = tmp_path / "uit"
+    assert invoke("generate", "--root", root, "--out", out).exit_code == 0
+    home = (out / "index.md").read_text(encoding="utf-8")
+    assert "De feiten komen uit openbare bronnen" in home
+    assert "Aandachtspunten van de redactie" in home and "de lezing van de redactie" in home
+    assert "Alles is gebaseerd op openbare bronnen" not in home
+
+
+# --- kb report overlap ----------------------------------------------------------------
+
+
+def test_report_overlap_names_the_longest_shared_run_and_fails_from_the_limit(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "vocabularies.yml", root)
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "report-sources", root, dirs_exist_ok=True)
+    sources = tmp_path / "bronnen"
+    sources.mkdir()
+    # Twelve words of the instrument's description, with a typographic apostrophe and a web
+    # address in between that the comparison ignores.
+    (sources / "bron.txt").write_text(
+        "Zoals gezegd: Een instrument waarvan de bron https://voorbeeld.nl/x alleen een document "
+        "met een sectie is. Verder niets.",
+        encoding="utf-8",
+    )
+    # An index file is not a source, even though it repeats a practice's description.
+    (sources / "README.md").write_text(
+        "Een korte beschrijving van wat de organisatie deed en wat het opleverde.", encoding="utf-8"
+    )
+
+    result = invoke("report", "overlap", sources, "--root", root)
+
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "instruments/zonder-adres.md: 12 woorden gedeeld met bron.txt: "
+        "\u201ceen instrument waarvan de bron alleen een document met een sectie is\u201d\n"
+    )
+    assert result.stderr == "3 items vergeleken met 1 bronbestanden; 1 met een reeks van 10 woorden of meer.\n"
+
+    relaxed = invoke("report", "overlap", sources / "bron.txt", "--grens", "13", "--root", root)
+    assert relaxed.exit_code == 0
+    assert "instruments/zonder-adres.md: 12 woorden" in relaxed.stdout
+
+
+def test_report_overlap_refuses_a_missing_source(tmp_path):
+    result = invoke("report", "overlap", tmp_path / "bestaat-niet", "--root", ROOT)
+    assert result.exit_code == 2
+    assert result.stderr == f"Fout: Deze bron bestaat niet: {tmp_path / 'bestaat-niet'}.\n"

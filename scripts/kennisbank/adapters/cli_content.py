@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _checked, _clean_or
 from kennisbank.adapters.sitedir import source_overlap
 from kennisbank.content import dates
 from kennisbank.content.collections import BY_NAME
+from kennisbank.content.entry import Entry
 from kennisbank.content.loader import suggest_slug
 from kennisbank.content.project import next_id
 from kennisbank.site.text import items
@@ -134,3 +136,76 @@ def stale(root: Path, today: str | None) -> None:
             f"{entry.path}: {entry.id} '{entry.title}' — herzien uiterlijk {review_by} — beheerder: {entry.meta.get('owner', 'onbekend')}"
         )
     click.echo(f"{len(rows)} items moeten opnieuw bekeken worden.", err=True)
+
+
+def _sources_without_url(entry: Entry) -> list[str] | None:
+    """Dutch descriptions of ``entry``'s sources (``titel (§ sectie)``) when none of them has a
+    ``url``; None when at least one has. A source that is not a mapping counts as one without."""
+    sources = entry.meta.get("sources")
+    listed = sources if isinstance(sources, list) else []
+    if any(isinstance(s, dict) and isinstance(s.get("url"), str) and s["url"].strip() for s in listed):
+        return None
+    described = []
+    for source in listed:
+        if isinstance(source, dict):
+            title, section = str(source.get("title") or "zonder titel"), source.get("section")
+            described.append(f"{title} ({section})" if section else title)
+        else:
+            described.append("een bron die geen titel en adres heeft")
+    return described or ["geen bronnen"]
+
+
+@report.command()
+@ROOT_OPTION
+def sources(root: Path) -> None:
+    """Items waarvan geen enkele bron een webadres (url) heeft; informeert, exitcode altijd 0."""
+    checked = _checked(root)
+    rows = [
+        (e, found)
+        for e in sorted(checked.project.entries, key=lambda e: e.path)
+        if (found := _sources_without_url(e)) is not None
+    ]
+    for entry, found in rows:
+        click.echo(f"{entry.path}: {entry.id} '{entry.title}' — bronnen zonder webadres: {'; '.join(found)}")
+    total = len(checked.project.entries)
+    if rows:
+        verb = "heeft" if len(rows) == 1 else "hebben"
+        click.echo(f"{len(rows)} van de {items(total)} {verb} geen bron met een webadres.", err=True)
+    else:
+        click.echo(f"Elk item noemt minstens één bron met een webadres ({items(total)}).")
+
+
+@report.command()
+@click.argument("bronnen", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--vanaf", default=8, show_default=True, type=click.IntRange(2), help="Kortste reeks woorden die telt.")
+@click.option("--grens", default=10, show_default=True, type=click.IntRange(2), help="Exitcode 1 vanaf zoveel woorden.")
+@ROOT_OPTION
+def overlap(bronnen: tuple[Path, ...], vanaf: int, grens: int, root: Path) -> None:
+    """Langste reeks woorden die elk item deelt met een bronbestand (.md, .txt of een map).
+
+    Vindt overgenomen of licht bewerkte zinnen. Exitcode 1 als een item een reeks van --grens
+    woorden of meer deelt met een bron, anders 0.
+    """
+    from kennisbank.checks.overlap import OverlapIndex, reference_files
+
+    missing = [str(p) for p in bronnen if not p.exists()]
+    if missing:
+        raise UsageError(f"Deze bron bestaat niet: {', '.join(missing)}.")
+    checked = _checked(root)
+    files = reference_files(list(bronnen))
+    index = OverlapIndex({f.name: f.read_text(encoding="utf-8", errors="replace") for f in files}, vanaf)
+    rows = []
+    for entry in checked.project.entries:
+        found = index.longest((checked.project.root / entry.path).read_text(encoding="utf-8", errors="replace"))
+        if found is not None:
+            rows.append((found, entry))
+    rows.sort(key=lambda row: (-row[0].length, row[1].path))
+    for found, entry in rows:
+        click.echo(f"{entry.path}: {found.length} woorden gedeeld met {found.reference}: \u201c{found.words}\u201d")
+    over = sum(1 for found, _ in rows if found.length >= grens)
+    click.echo(
+        f"{items(len(checked.project.entries))} vergeleken met {len(files)} bronbestanden; "
+        f"{over} met een reeks van {grens} woorden of meer.",
+        err=True,
+    )
+    sys.exit(1 if over else 0)

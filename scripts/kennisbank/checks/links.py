@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from kennisbank.checks.problems import Problem
 from kennisbank.content.entry import Entry
 from kennisbank.content.project import Project
-from kennisbank.site.urls import RESERVED_SLUGS, alias_problem, permalink, url_of_page
+from kennisbank.site.urls import RESERVED_SLUGS, alias_problem, permalink, retired_id, url_of_page
 from kennisbank.site.urls import entry_url as _entry_url
 
 #: The shape the schema demands of an alias; other faults of an alias are URL002.
@@ -86,6 +86,7 @@ def cross_entry_problems(entries: list[Entry], reserved: dict[str, str] | None =
                 "Geef dit item de volgende vrije id; de id van een gepubliceerd item verandert nooit.")
         for entry_id, owners in by_id.items() for entry in owners[1:]
     ]  # fmt: skip
+    problems.extend(_retired_id_problems(entries))
     # An id with the prefix of another collection is reported by the schema's id pattern (ID002).
     suggester = IdSuggester(list(by_id))
     for entry in entries:
@@ -94,6 +95,23 @@ def cross_entry_problems(entries: list[Entry], reserved: dict[str, str] | None =
     for entry in entries:
         problems.extend(_alias_problems(entry, owner, reserved or {}))
     return problems
+
+
+def _retired_id_problems(entries: list[Entry]) -> Iterator[Problem]:
+    """ID001 for an entry whose id another entry keeps as a retired permalink (``/p/<id>/``
+    under ``aliases``, after a merge): an id is never used again (CONTRIBUTING, rule 5)."""
+    keeper: dict[str, Entry] = {}
+    for entry in entries:
+        aliases = entry.meta.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            if isinstance(alias, str) and (found := retired_id(alias)):
+                keeper.setdefault(found, entry)
+    for entry in entries:
+        if entry.id in keeper and keeper[entry.id] is not entry:
+            yield Problem(entry.path, entry.key_lines.get("id", 1), 1, "ID001", "id",
+                          f"De id '{entry.id}' hoorde bij een item dat is opgegaan in {keeper[entry.id].path}; "
+                          "een id wordt nooit opnieuw gebruikt.",
+                          "Geef dit item de volgende vrije id (kb new kiest die zelf).")  # fmt: skip
 
 
 def _link_problems(entry: Entry, by_id: dict[str, list[Entry]], suggester: IdSuggester) -> Iterator[Problem]:
@@ -146,7 +164,7 @@ def _alias_problems(entry: Entry, owner: dict[str, Entry], reserved: dict[str, s
         elif alias in reserved:
             yield Problem(entry.path, line, 1, "URL001", "aliases",
                           f"Het oude adres '{alias}' is al {reserved[alias]}; de doorverwijzing zou die pagina vervangen.")  # fmt: skip
-        elif alias in owner and owner[alias] is not entry:
+        elif alias in owner and owner[alias] is not entry and not retired_id(alias):
             yield Problem(entry.path, line, 1, "URL001", "aliases",
                           f"Het oude adres '{alias}' is al in gebruik door {owner[alias].path}.")  # fmt: skip
         owner.setdefault(alias, entry)

@@ -132,10 +132,15 @@ def next_id(entries: list[Entry], prefix: str) -> str:
     """The next free id of a collection: one above the highest number in use, three digits
     at least (``pr-012`` after ``pr-011``; ``pr-001`` when there is none).
 
-    Used by ``kb new`` and ``kb from-issue``; ``entries`` are the loaded entries of the project."""
-    numbers = [
-        int(e.id.split("-", 1)[1]) for e in entries if e.id.startswith(prefix + "-") and e.id.split("-", 1)[1].isdigit()
+    Used by ``kb new`` and ``kb from-issue``; ``entries`` are the loaded entries of the project.
+    A retired id (a merged entry's permalink ``/p/<id>/`` under another entry's ``aliases``)
+    stays taken, so its permalink never comes to mean something else."""
+    from kennisbank.site.urls import retired_id  # the URL scheme owns what a permalink is
+
+    taken = [e.id for e in entries] + [
+        found for e in entries for a in e.meta.get("aliases") or [] if isinstance(a, str) and (found := retired_id(a))
     ]
+    numbers = [int(i.split("-", 1)[1]) for i in taken if i.startswith(prefix + "-") and i.split("-", 1)[1].isdigit()]
     return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
 
 

@@ -12,6 +12,8 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from kennisbank.content.collections import BY_ID_PREFIX
+
 if TYPE_CHECKING:
     from kennisbank.content.collections import Collection
     from kennisbank.content.entry import Entry
@@ -24,6 +26,10 @@ RESERVED_PREFIXES = ("assets", "pagefind", "data", "schemas", ".well-known", "p"
 RESERVED_SLUGS = frozenset({"index"})
 
 _ALIAS_RE = re.compile(r"/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+")
+
+#: The permalink of a retired id (``/p/pr-006/``): the one alias allowed inside ``/p/``, so
+#: that the permalink of an entry merged into another keeps working (CONTRIBUTING, rule 6).
+_RETIRED_PERMALINK_RE = re.compile(r"/p/([a-z]+)-[0-9]{3,}/")
 
 
 class UnsafePathError(ValueError):
@@ -107,9 +113,22 @@ def alias_problem(alias: str) -> str | None:
             f" Bedoelde je '{suggestion}'?" if suggestion and suggestion != alias else ""
         )
     first = alias.strip("/").split("/", 1)[0]
+    if retired_id(alias):
+        return None
     if first in RESERVED_PREFIXES:
         return f"Het oude adres '{alias}' ligt in de map /{first}/, die bij de site zelf hoort."
     return None
+
+
+def retired_id(alias: str) -> str | None:
+    """The id whose permalink ``alias`` is (``/p/pr-006/`` -> ``pr-006``), or None.
+
+    Only ids with the prefix of a collection count (``pr``, ``di``, ``in``). An entry that
+    absorbs a removed entry lists the removed permalink under ``aliases``; the id then stays
+    taken, so ``kb new`` never hands it out again.
+    """
+    match = _RETIRED_PERMALINK_RE.fullmatch(alias)
+    return alias[3:-1] if match and match.group(1) in BY_ID_PREFIX else None
 
 
 def output_path(base: Path, relative: str) -> Path:

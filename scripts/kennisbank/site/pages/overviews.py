@@ -16,7 +16,8 @@ _HOME_INTRO = (
     "Het programma Werk aan Uitvoering (WaU) werkt overheidsbreed aan een publieke dienstverlening die "
     "menselijk, wendbaar en toekomstbestendig is. Deze kennisbank bundelt wat daarbij geleerd wordt: "
     "goede voorbeelden, dilemma's uit de praktijk en de instrumenten om met de politiek te werken. "
-    "Alles is gebaseerd op openbare bronnen, die bij elk item staan.\n"
+    'De feiten komen uit openbare bronnen, die bij elk item staan. De "Aandachtspunten van de redactie" '
+    "bij een praktijkvoorbeeld zijn geen feiten uit een bron, maar de lezing van de redactie.\n"
 )
 _HOME_SEARCH = (
     '<form class="kb-home-search" action="zoeken/" method="get" role="search">'

@@ -153,7 +153,8 @@ def _field_html(field: FormField) -> str:
         )
         head = "".join(_head(field_id, field, "legend"))
         return (
-            f'<fieldset class="kb-field kb-choices" id="{field_id}" data-field="{name}"{_described(field_id, field.hint)}>'
+            f'<fieldset class="kb-field kb-choices" id="{field_id}" data-field="{name}" data-kind="checkboxes"'
+            f"{_described(field_id, field.hint)}>"
             f'{head}<ul class="kb-checkboxes">{boxes}</ul></fieldset>'
         )
     head = "".join(_head(field_id, field, "label"))
@@ -169,7 +170,7 @@ def _field_html(field: FormField) -> str:
         control = f'<textarea id="{field_id}" name="{name}" rows="{rows}"{required}{limits}{described}></textarea>'
     else:
         control = f'<input type="text" id="{field_id}" name="{name}"{required}{limits}{described}>'
-    return f'<div class="kb-field" data-field="{name}">{head}{control}</div>'
+    return f'<div class="kb-field" data-field="{name}" data-kind="{attr(field.kind)}">{head}{control}</div>'
 
 
 def _sources_html(field_id: str, field: FormField) -> str:
@@ -191,7 +192,8 @@ def _sources_html(field_id: str, field: FormField) -> str:
         "</fieldset>"
     )
     return (
-        f'<fieldset class="kb-field kb-sources" id="{field_id}" data-field="sources"{_described(field_id, field.hint)}>'
+        f'<fieldset class="kb-field kb-sources" id="{field_id}" data-field="sources" data-kind="sources"'
+        f"{_described(field_id, field.hint)}>"
         f'{head}<div id="kb-source-rows">{row}</div>'
         '<p><button type="button" id="kb-add-source" class="md-button">Nog een bron toevoegen</button></p></fieldset>'
     )

@@ -63,6 +63,9 @@ PAGES = {
     "handout": "handout/?title=Training&id=pr-002&id=di-001&id=in-006",
     "in-cijfers": "in-cijfers/",
     "welk-instrument-wanneer": "instrumenten/welk-instrument-wanneer/",
+    "voorstel-praktijkvoorbeeld": "bijdragen/voorstel/praktijkvoorbeeld/",
+    "voorstel-dilemma": "bijdragen/voorstel/dilemma/",
+    "voorstel-instrument": "bijdragen/voorstel/instrument/",
     "404": "deze/pagina/bestaat-niet/",
 }
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from conftest import ROOT, build_site, copy_project
 from kennisbank.content.collections import BY_NAME
 from kennisbank.content.project import load_project
@@ -229,7 +230,10 @@ def test_proposals_pass_kb_validate_and_build(proposals, tmp_path):
 def test_github_link_and_download_hold_the_same_file(proposals):
     for proposal in proposals.values():
         parts = urlsplit(proposal.github)
-        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/werk-aan-uitvoering/kennisbank/new/main"
+        assert (
+            f"{parts.scheme}://{parts.netloc}{parts.path}"
+            == "https://github.com/werk-aan-uitvoering/kennisbank/new/main"
+        )
         query = parse_qs(parts.query, keep_blank_values=True)
         assert query["filename"] == [proposal.path]
         assert query["value"] == [proposal.file]
@@ -273,7 +277,7 @@ def test_bad_entry_gives_no_file_and_dutch_errors_at_the_fields(session):
         assert code in text and word in text, f"#{element_id}: {text!r}"
         assert f"#{element_id}" in links
     assert len(links) == len(expected), f"unexpected problems: {page.inner_text('#kb-error-summary')}"
-    page.click(f"#kb-error-summary a[href='#kb-f-body-0']")
+    page.click("#kb-error-summary a[href='#kb-f-body-0']")
     assert page.evaluate("document.activeElement.id") == "kb-f-body-0"
     violations = run_axe(page)
     assert not violations, f"axe on the form with errors: {violations}"

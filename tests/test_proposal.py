@@ -8,9 +8,14 @@ import dataclasses
 import html
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
+import pytest
+
 from conftest import ROOT
+from kennisbank.checks import pii
 from kennisbank.content.collections import BY_NAME, COLLECTIONS
 from kennisbank.content.project import load_project
 from kennisbank.content.schemas import load_schemas
@@ -140,3 +145,48 @@ def test_hostile_vocabulary_label_and_setting_stay_text():
     form = parsed(text)
     assert form.labels["kb-f-themes-kwaad"] == evil, "the label shows the text as written"
     assert html.unescape(form.settings["data-email"]) == 'a@b"><script>'
+
+
+# --- proposal-checks.js against the Python checks it ports ------------------------------------
+
+CHECKS_JS = ROOT / "docs" / "assets" / "javascripts" / "proposal-checks.js"
+#: Texts on which the browser must find exactly what kb validate finds (scripts/kennisbank/checks/pii.py).
+SAME_AS_PYTHON = [
+    "Dossier 111222333 is opgelost.",
+    "Zaak 123456782 en 999999999",
+    "Bel 06 12345678.",
+    "Bel 020-1234567 of 06-1234 5678.",
+    "+31 (0)6 1234 5678",
+    "06\\-1234**5678**",
+    "Bel 088 1234567, 0800-1234 of 14 020.",
+    "Stort op NL91ABNA0417164300.",
+    "DE89370400440532013000",
+    "Mail j.jansen@voorbeeld.nl",
+    "jan [at] minbzk [dot] nl",
+    "mail jan(a)gmail.com",
+    "x AT gmail DOT com",
+    "info@voorbeeld.nl is de functionele mailbox",
+    "Op 1-3-2023 kwam het bedrag van 123.456.708 euro binnen.",
+    "١١١٢٢٢٣٣٣",
+    "Sinds 2019 2020 2021 en 2022, KvK 12345678",
+    "https://example.org/item/123456782",
+    "Het nummer 11122&#50;333 en j&#64;voorbeeld.nl",
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node ontbreekt")
+def test_personal_data_port_finds_what_kb_validate_finds():
+    script = (
+        f"require({json.dumps(str(CHECKS_JS))});"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(texts.map(t => globalThis.kbProposalChecks"
+        ".personalData(t, ['info@voorbeeld.nl']).map(f => f.code).sort())));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=json.dumps(SAME_AS_PYTHON), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    for text, found in zip(SAME_AS_PYTHON, json.loads(result.stdout), strict=True):
+        wanted = sorted(f.code for f in pii.findings(pii.normalise(text), set(), ("info@voorbeeld.nl",)))
+        assert found == wanted, f"{text!r}: browser {found}, kb validate {wanted}"
+    assert any(json.loads(result.stdout)), "the cases find something"

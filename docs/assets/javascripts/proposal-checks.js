@@ -52,7 +52,12 @@
   function unescapeHtml(text) {
     // A detached <textarea> parses character references only (RCDATA): no markup, no script.
     decoder = decoder || (root.document ? root.document.createElement("textarea") : null);
-    if (!decoder) return text;
+    if (!decoder) {  // outside a browser (the tests in Node): numeric references only
+      return text.replace(/&#(x[0-9a-f]+|\d+);?/gi, function (m, n) {
+        var code = n[0].toLowerCase() === "x" ? parseInt(n.slice(1), 16) : parseInt(n, 10);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+      });
+    }
     decoder.innerHTML = text.replace(/</g, "&lt;");
     return decoder.value;
   }

@@ -16,7 +16,7 @@ from kennisbank.content.collections import COLLECTIONS, Collection
 from kennisbank.site.exports import DATA_DIR
 from kennisbank.site.pages.context import Context, front_matter
 from kennisbank.site.proposal_fields import FormField, body_sections, form_fields, key_order
-from kennisbank.site.text import attr
+from kennisbank.site.text import attr, md
 from kennisbank.site.urls import CATALOGUE_PAGE, MATRIX_PAGE, PROPOSAL_INDEX, RESERVED_SLUGS, proposal_page, rel
 
 
@@ -39,7 +39,7 @@ def render_proposal_index() -> str:
     ]
     for collection in COLLECTIONS:
         target = rel(PROPOSAL_INDEX, proposal_page(collection))
-        lines.append(f"- [{attr(collection.label_singular)}]({target}): {attr(collection.intro)}")
+        lines.append(f"- [{md(collection.label_singular)}]({target}): {md(collection.intro)}")
     return "\n".join(lines) + "\n"
 
 

@@ -190,3 +190,11 @@ def test_personal_data_port_finds_what_kb_validate_finds():
         wanted = sorted(f.code for f in pii.findings(pii.normalise(text), set(), ("info@voorbeeld.nl",)))
         assert found == wanted, f"{text!r}: browser {found}, kb validate {wanted}"
     assert any(json.loads(result.stdout)), "the cases find something"
+
+
+def test_a_status_choice_is_explained_by_its_vocabulary_description():
+    text = pages()["bijdragen/voorstel/dilemma.md"]
+    hint = text.split('id="kb-f-status-hint">', 1)[1].split("</div>", 1)[0]
+    for term in PROJECT.vocabularies.terms["dilemma_status"].values():
+        assert html.escape(term.label) in hint and html.escape(term.description, quote=True) in hint
+    assert 'aria-describedby="kb-f-status-hint"' in text

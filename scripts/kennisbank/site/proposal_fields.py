@@ -62,6 +62,8 @@ class FormField:
         min_length: ``minLength`` of the text (or of each line), or None.
         max_length: ``maxLength`` of the text, or None.
         min_items: ``minItems`` of a list, or None.
+        notes: ``(label, description)`` of each choice of a ``select``, from the vocabulary,
+            shown as help (what ``open`` or ``pilot`` means).
     """
 
     name: str
@@ -73,6 +75,7 @@ class FormField:
     min_length: int | None = None
     max_length: int | None = None
     min_items: int | None = None
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 def template_text(collection: Collection) -> str:
@@ -136,6 +139,8 @@ def _field(collection: Collection, key: str, prop: dict[str, Any], required: boo
     hint = _VOCAB_NOTE.sub("", str(prop.get("description", ""))).strip()
     if kind == "lines":
         hint = (hint + " Eén per regel.").strip()
+    if kind == "select" and set(re.split(r"[\s,.]+|\bof\b", hint)) - {""} <= set(terms):
+        hint = ""  # only the ids ('lopend of afgerond'): the notes say it better, and stay complete
     return FormField(
         name=key,
         label=field_label(collection, key, prop),
@@ -146,6 +151,7 @@ def _field(collection: Collection, key: str, prop: dict[str, Any], required: boo
         min_length=items.get("minLength") if is_list else prop.get("minLength"),
         max_length=None if is_list else prop.get("maxLength"),
         min_items=prop.get("minItems"),
+        notes=tuple((term.label, term.description) for term in terms.values()) if kind == "select" else (),
     )
 
 

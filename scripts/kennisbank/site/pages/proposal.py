@@ -118,8 +118,8 @@ def _fixed_slugs(collection: Collection) -> set[str]:
     return {stem[: -len(".md")]} if folder == collection.url_prefix else set()
 
 
-def _described(field_id: str, hint: str) -> str:
-    return f' aria-describedby="{field_id}-hint"' if hint else ""
+def _described(field_id: str, field: FormField) -> str:
+    return f' aria-describedby="{field_id}-hint"' if field.hint or field.notes else ""
 
 
 def _head(field_id: str, field: FormField, tag: str) -> list[str]:
@@ -131,7 +131,11 @@ def _head(field_id: str, field: FormField, tag: str) -> list[str]:
         else f'<label for="{field_id}" id="{field_id}-label">{attr(field.label)}{need}</label>'
     )
     out = [label]
-    if field.hint:
+    if field.notes:  # what each choice means, from the vocabulary
+        notes = "".join(f"<li><strong>{attr(name)}</strong>: {attr(text)}</li>" for name, text in field.notes)
+        intro = f"<p>{attr(field.hint)}</p>" if field.hint else ""
+        out.append(f'<div class="kb-hint" id="{field_id}-hint">{intro}<ul>{notes}</ul></div>')
+    elif field.hint:
         out.append(f'<p class="kb-hint" id="{field_id}-hint">{attr(field.hint)}</p>')
     out.append(f'<p class="kb-error-message" id="{field_id}-error" hidden></p>')
     return out
@@ -154,11 +158,11 @@ def _field_html(field: FormField) -> str:
         head = "".join(_head(field_id, field, "legend"))
         return (
             f'<fieldset class="kb-field kb-choices" id="{field_id}" data-field="{name}" data-kind="checkboxes"'
-            f"{_described(field_id, field.hint)}>"
+            f"{_described(field_id, field)}>"
             f'{head}<ul class="kb-checkboxes">{boxes}</ul></fieldset>'
         )
     head = "".join(_head(field_id, field, "label"))
-    described = _described(field_id, field.hint)
+    described = _described(field_id, field)
     if field.kind == "select":
         options = "".join(f'<option value="{attr(v)}">{attr(label)}</option>' for v, label in field.choices)
         control = (
@@ -193,7 +197,7 @@ def _sources_html(field_id: str, field: FormField) -> str:
     )
     return (
         f'<fieldset class="kb-field kb-sources" id="{field_id}" data-field="sources" data-kind="sources"'
-        f"{_described(field_id, field.hint)}>"
+        f"{_described(field_id, field)}>"
         f'{head}<div id="kb-source-rows">{row}</div>'
         '<p><button type="button" id="kb-add-source" class="md-button">Nog een bron toevoegen</button></p></fieldset>'
     )

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from kennisbank.content.collections import BY_NAME
 from kennisbank.content.project import load_project
-from test_browser import Watch, browser, foreign_requests, open_context, run_axe, servers  # noqa: F401
+from test_browser import Watch, foreign_requests, open_context, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -42,8 +43,10 @@ class Proposal:
 
 
 def open_form(page, server, collection: str) -> None:
+    from playwright.sync_api import expect  # as test_browser.py: imported where a browser runs
+
     page.goto(server.url(f"bijdragen/voorstel/{FORM[collection]}/"), wait_until="load")
-    page.wait_for_function("/^[a-z]{2}-\\d{3,}$/.test(document.getElementById('kb-id-value').textContent)")
+    expect(page.locator("#kb-id-value")).to_have_text(re.compile(r"^[a-z]{2}-\d{3,}$"))
 
 
 def fill_sections(page, collection: str, texts: list[str]) -> None:
@@ -163,7 +166,7 @@ def submit_and_take(page, collection: str, keyboard: bool = False) -> Proposal:
 
 
 @pytest.fixture(scope="module")
-def session(browser, servers):  # noqa: F811
+def session(browser, servers):
     """One browser context on the root-mounted site; afterwards no foreign request, failure or error."""
     server = servers("root")
     watch = Watch()
@@ -310,3 +313,15 @@ def test_email_button_when_an_address_is_configured(session):
     href = page.get_attribute("#kb-email", "href")
     assert page.is_visible("#kb-email") and href.startswith("mailto:redactie@example.org?subject=")
     assert parse_qs(urlsplit(href).query)["body"] == [page.text_content("#kb-file")]
+
+
+def test_too_long_summary_is_reported_not_cut_off(session):
+    server, page = session
+    open_form(page, server, "dilemma")
+    page.fill("#kb-f-description", "Een samenvatting die veel te lang doorloopt. " * 8)
+    assert len(page.input_value("#kb-f-description")) > 300, "the field must not cut the text off"
+    page.click(SUBMIT)
+    page.wait_for_selector("#kb-error-summary:not([hidden])")
+    text = field_error(page, "kb-f-description")
+    assert "SCH005" in text and "hoogstens 300" in text
+    assert page.is_hidden("#kb-result")

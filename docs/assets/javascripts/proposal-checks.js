@@ -245,8 +245,10 @@
 
   // Front-matter text may not hold control, direction or zero-width characters (content/hygiene.py).
   var FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-  function invisible(text) {
-    return FORBIDDEN.test(text) ? [{ code: "FM011", message: "De tekst bevat een onzichtbaar teken of stuurteken. Typ de tekst opnieuw." }] : [];
+  // The body allows zero-width characters and line ends (FORBIDDEN_IN_BODY).
+  var FORBIDDEN_IN_BODY = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/;
+  function invisible(text, inBody) {
+    return (inBody ? FORBIDDEN_IN_BODY : FORBIDDEN).test(text) ? [{ code: "FM011", message: "De tekst bevat een onzichtbaar teken of stuurteken. Typ de tekst opnieuw." }] : [];
   }
 
   root.kbProposalChecks = { normalise: normalise, personalData: personalData, markup: markup, headings: headings, invisible: invisible, bsnValid: bsnValid };

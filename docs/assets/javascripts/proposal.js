@@ -189,7 +189,7 @@
     var out = [];
     checks.markup(value).forEach(function (p) { out.push({ target: target, code: p.code, message: where + lower(p.message) }); });
     if (value.indexOf("[[VUL IN") !== -1) out.push({ target: target, code: "VUL001", message: where + "hier staat nog een invulplek uit het sjabloon." });
-    if (isFrontMatter) checks.invisible(value).forEach(function (p) { out.push({ target: target, code: p.code, message: where + lower(p.message) }); });
+    checks.invisible(value, !isFrontMatter).forEach(function (p) { out.push({ target: target, code: p.code, message: where + lower(p.message) }); });
     return out;
   }
 

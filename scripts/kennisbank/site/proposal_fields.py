@@ -60,7 +60,8 @@ class FormField:
             a list, asks for at least one value (``tags`` is required but may be empty).
         choices: ``(id, label)`` of each vocabulary term, for ``select`` and ``checkboxes``.
         min_length: ``minLength`` of the text (or of each line), or None.
-        max_length: ``maxLength`` of the text, or None.
+        max_length: ``maxLength`` of the text, or None (the form reports a longer text rather
+            than cutting it off with ``maxlength``, as the GOV.UK character-count pattern advises).
         min_items: ``minItems`` of a list, or None.
         notes: ``(label, description)`` of each choice of a ``select``, from the vocabulary,
             shown as help (what ``open`` or ``pilot`` means).

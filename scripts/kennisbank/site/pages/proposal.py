@@ -146,7 +146,6 @@ def _field_html(field: FormField) -> str:
     field_id = f"kb-f-{attr(field.name)}"
     name = attr(field.name)
     required = " required" if field.required else ""
-    limits = f' maxlength="{int(field.max_length)}"' if field.max_length else ""
     if field.kind == "sources":
         return _sources_html(field_id, field)
     if field.kind == "checkboxes":
@@ -171,9 +170,9 @@ def _field_html(field: FormField) -> str:
         )
     elif field.kind in ("textarea", "lines"):
         rows = 3 if field.kind == "lines" else 4
-        control = f'<textarea id="{field_id}" name="{name}" rows="{rows}"{required}{limits}{described}></textarea>'
+        control = f'<textarea id="{field_id}" name="{name}" rows="{rows}"{required}{described}></textarea>'
     else:
-        control = f'<input type="text" id="{field_id}" name="{name}"{required}{limits}{described}>'
+        control = f'<input type="text" id="{field_id}" name="{name}"{required}{described}>'
     return f'<div class="kb-field" data-field="{name}" data-kind="{attr(field.kind)}">{head}{control}</div>'
 
 

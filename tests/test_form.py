@@ -220,8 +220,11 @@ def test_proposals_pass_kb_validate_and_build(proposals, tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
-    built = build_site(project, site, extra_env={"KB_PAGEFIND": "false"})
+    # The editors' address is set once, in mkdocs.yml extra.contact_email (env KB_CONTACT_EMAIL).
+    built = build_site(project, site, extra_env={"KB_PAGEFIND": "false", "KB_CONTACT_EMAIL": "redactie@example.org"})
     assert built.returncode == 0, built.stdout + built.stderr
+    form = (site / "bijdragen" / "voorstel" / "dilemma" / "index.html").read_text(encoding="utf-8")
+    assert 'data-email="redactie@example.org"' in form
     practice = (site / "praktijkvoorbeelden" / "een-loket-no-yes-2024" / "index.html").read_text(encoding="utf-8")
     assert "Eén loket: NO, yes &amp; 2024" in practice, "YAML read the title as written"
     assert "Samenwerkingsverband Noord" in practice

@@ -64,6 +64,9 @@ PAGES = {
     "in-cijfers": "in-cijfers/",
     "welk-instrument-wanneer": "instrumenten/welk-instrument-wanneer/",
     "bijdragen": "bijdragen/",
+    "voorstel-praktijkvoorbeeld": "bijdragen/voorstel/praktijkvoorbeeld/",
+    "voorstel-dilemma": "bijdragen/voorstel/dilemma/",
+    "voorstel-instrument": "bijdragen/voorstel/instrument/",
     "404": "deze/pagina/bestaat-niet/",
 }
 
@@ -427,45 +430,8 @@ def stop_server(server: Server) -> None:
     server.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def servers(request):
-    started: dict[str, Server] = {}
-
-    def get(name: str) -> Server:
-        if name not in started:
-            site = request.getfixturevalue("built_site" if name == "root" else "built_site_subpath")
-            started[name] = start_server(name, site, MOUNTS[name])
-        return started[name]
-
-    yield get
-    for server in started.values():
-        stop_server(server)
-
-
-# --------------------------------------------------------------------------------------------
-# The browser
-# --------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.is_file():
-        pytest.fail(
-            f"{CHROMIUM} ontbreekt: de browsertests gebruiken Debians chromium. Installeer het met "
-            "'make browser' of 'sudo apt-get install chromium' (er wordt nooit een browser gedownload).",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    except Exception:
-        playwright.stop()
-        raise
-    yield chromium
-    chromium.close()
-    playwright.stop()
+# The fixtures ``browser`` (Debian's chromium through Playwright) and ``servers`` (the built
+# sites behind test servers) live in conftest.py, so every browser test module shares them.
 
 
 def axe_source() -> str:

@@ -28,6 +28,7 @@ from kennisbank.site.pages.overviews import (
     render_matrix,
     render_overview,
 )
+from kennisbank.site.pages.proposal import render_proposal, render_proposal_index
 from kennisbank.site.pages.redirects import render_redirects
 from kennisbank.site.urls import (
     CATALOGUE_PAGE,
@@ -35,9 +36,11 @@ from kennisbank.site.urls import (
     HANDOUT_PAGE,
     HOME,
     MATRIX_PAGE,
+    PROPOSAL_INDEX,
     entry_page,
     facet_page,
     overview_page,
+    proposal_page,
 )
 
 #: Site path -> file content: text, or bytes for binary files (the Excel exports).
@@ -50,8 +53,8 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
     Args:
         project: a loaded project whose validation found no problems.
         options: site settings; defaults to no site URL, today's date and no git dates.
-        schemas: when given, the open-data exports, the published schemas and the feed
-            are included as well.
+        schemas: when given, the open-data exports, the published schemas, the feed and
+            the 'Stel een item voor' forms (which use the exports and schemas) are included as well.
 
     Returns:
         Mapping of site source path (POSIX, relative to the docs root) to page text
@@ -79,16 +82,19 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
     if schemas is not None:
         pages.update(export_files(ctx.entries, schemas, ctx.options.site_url, ctx.options.today))
         pages.update(published_schemas(schemas, ctx.vocab))
+        pages[PROPOSAL_INDEX] = render_proposal_index()
+        for collection in COLLECTIONS:
+            pages[proposal_page(collection)] = render_proposal(ctx, collection, schemas.documents)
         pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, {e.path: ctx.updated(e) for e in ctx.entries})
     return pages
 
 
 def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:
     """Source paths of every generated page that is not an entry page (home, overviews,
-    facet pages, matrix, error catalogue, handout, charts): the addresses no entry or
-    alias may take."""
-    paths = [HOME, MATRIX_PAGE, CATALOGUE_PAGE, HANDOUT_PAGE, CHARTS_PAGE]
-    paths += [overview_page(c) for c in COLLECTIONS]
+    facet pages, matrix, error catalogue, handout, charts, proposal forms): the addresses
+    no entry or alias may take."""
+    paths = [HOME, MATRIX_PAGE, CATALOGUE_PAGE, HANDOUT_PAGE, CHARTS_PAGE, PROPOSAL_INDEX]
+    paths += [overview_page(c) for c in COLLECTIONS] + [proposal_page(c) for c in COLLECTIONS]
     for facet in FACETS:
         paths.append(facet_page(facet))
         paths += [

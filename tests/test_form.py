@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import CONFIGURED, ROOT, build_site, copy_project
 from kennisbank.content.collections import BY_NAME
 from kennisbank.content.project import load_project
 from test_browser import Watch, foreign_requests, open_context, run_axe
@@ -236,10 +236,8 @@ def test_proposals_pass_kb_validate_and_build(proposals, tmp_path):
 def test_github_link_and_download_hold_the_same_file(proposals):
     for proposal in proposals.values():
         parts = urlsplit(proposal.github)
-        assert (
-            f"{parts.scheme}://{parts.netloc}{parts.path}"
-            == "https://github.com/werk-aan-uitvoering/kennisbank/new/main"
-        )
+        # The root build is made with CONFIGURED's repository (conftest.py).
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == CONFIGURED["KB_REPO_URL"] + "/new/main"
         query = parse_qs(parts.query, keep_blank_values=True)
         assert query["filename"] == [proposal.path]
         assert query["value"] == [proposal.file]
@@ -299,7 +297,12 @@ def test_fixed_entry_then_gives_the_file_and_long_text_falls_back(session):
     assert page.is_hidden("#kb-github"), "a file too long for a GitHub address must not get the link"
     assert "te lang" in page.text_content("#kb-github-note")
     assert page.is_visible("#kb-download") and page.is_visible("#kb-copy")
-    assert page.is_hidden("#kb-email"), "no e-mail button without extra.contact_email"
+    # The root build has an editors' address (conftest.CONFIGURED): the mail cannot hold so
+    # long a text either, so it asks the sender to attach the downloaded file.
+    href = page.get_attribute("#kb-email", "href")
+    assert page.is_visible("#kb-email") and href.startswith(f"mailto:{CONFIGURED['KB_CONTACT_EMAIL']}?")
+    body = parse_qs(urlsplit(href).query)["body"][0]
+    assert "bijgevoegde bestand" in body and "Een lange uitleg" not in body, body
     violations = run_axe(page)
     assert not violations, f"axe on the form with its result: {violations}"
 
@@ -328,3 +331,21 @@ def test_too_long_summary_is_reported_not_cut_off(session):
     text = field_error(page, "kb-f-description")
     assert "SCH005" in text and "hoogstens 300" in text
     assert page.is_hidden("#kb-result")
+
+
+def test_no_email_button_without_an_address(browser, servers):
+    """The sub-path build has no extra.contact_email: the form offers no e-mail route."""
+    server = servers("sub")
+    watch = Watch()
+    context = open_context(browser, watch)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    open_form(page, server, "instrument")
+    fill_instrument(page)
+    page.click(SUBMIT)
+    page.wait_for_selector("#kb-result:not([hidden])")
+    hidden = page.is_hidden("#kb-email")
+    downloads = page.is_visible("#kb-download")
+    context.close()
+    assert hidden, "no e-mail button without extra.contact_email"
+    assert downloads, "the download route stays"

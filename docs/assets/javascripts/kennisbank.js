@@ -336,7 +336,8 @@
       params.forEach(function (value, key) {
         if (key !== "q") (state.selected[key] = state.selected[key] || []).push(value);
       });
-      ui.input.value = params.get("q") || "";
+      // Words typed before this script ran are kept (and searched for).
+      if (!ui.input.value) ui.input.value = params.get("q") || "";
       toggleLabel();
       if (Object.keys(state.selected).length) openPanel(true);
       if (!state.filtersLoading || state.totals) run();

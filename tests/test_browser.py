@@ -1150,7 +1150,7 @@ def test_every_matrix_link_is_in_view_at_1366_pixels(reader):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(server.url(PAGES["welk-instrument-wanneer"]))
     hidden = page.evaluate(
-        """() => Array.from(document.querySelectorAll('.md-content a[href*="instrumenten/"]')).filter((a) => {
+        """() => Array.from(document.querySelectorAll('.md-content .kb-matrix a[href]')).filter((a) => {
              const r = a.getBoundingClientRect();
              if (r.left < 0 || r.right > window.innerWidth) return true;
              for (let el = a.parentElement; el; el = el.parentElement)
@@ -1158,7 +1158,7 @@ def test_every_matrix_link_is_in_view_at_1366_pixels(reader):
              return false;
            }).map((a) => a.textContent.trim())"""
     )
-    links = page.locator('.md-content a[href*="instrumenten/"]').count()
+    links = page.locator('.md-content .kb-matrix a[href]').count()
     assert links >= 10, f"[{server.name}] matrix: only {links} instrument links"
     assert hidden == [], f"[{server.name}] matrix, rule 'every link in view at 1366 px': {hidden}"
 

@@ -170,8 +170,14 @@
     var base = new URL("../../pagefind/", script ? script.src : location.href).href;
     var state = { selected: {}, totals: null, filtersLoading: null, search: null, term: "", shown: 0, id: 0, timer: null };
     var engine = null;
+    // noWorker: Pagefind searches on the page itself rather than in a web worker, which would
+    // fetch a second copy of its code (12 KB gzip); a search over this index takes milliseconds.
     function pagefind() {
-      if (!engine) engine = import(base + "pagefind.js");
+      if (!engine) {
+        engine = import(base + "pagefind.js").then(function (module) {
+          return module.options({ noWorker: true }).then(function () { return module; });
+        });
+      }
       return engine;
     }
 

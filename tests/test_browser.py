@@ -1044,6 +1044,28 @@ def test_search_loads_the_filters_only_when_the_panel_opens(reader):
     assert counts and all(re.search(r"\(\d+\)$", c.strip()) for c in counts), f"{where}, rule 'counts': {counts}"
 
 
+def test_a_shared_filtered_search_on_a_phone_shows_the_results_first(reader):
+    """On a phone, a link with a filter opens with the filter applied and named on the closed
+    filter button, and the first result in view; the panel shows the filter ticked."""
+    server, page = reader
+    where = f"[{server.name}] zoeken op 390 px"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url("zoeken/?q=kamer&collectie=Instrumenten"))
+    count = wait_for_results(page)
+    assert count >= 1, f"{where}: no results for a shared filtered search"
+    toggle = page.get_by_role("button", name=re.compile("^Filters"))
+    assert toggle.inner_text().strip() == "Filters (1 gekozen)", (
+        f"{where}, rule 'filter named': {toggle.inner_text()!r}"
+    )
+    assert toggle.get_attribute("aria-expanded") == "false", f"{where}, rule 'panel closed on a phone'"
+    top = page.evaluate("document.querySelector('.kb-search-result').getBoundingClientRect().top")
+    assert 0 <= top < 844, f"{where}, rule 'first result in view': top at {top}"
+    open_filters(page)
+    box = page.get_by_role("checkbox", name=re.compile(r"^Instrumenten \(\d+\)$"))
+    assert box.is_checked(), f"{where}, rule 'the panel shows the filter ticked'"
+    page.wait_for_load_state("networkidle")
+
+
 def test_search_by_keyboard_alone(reader):
     """Type, filter, load more results and clear, from the keyboard only; the count is in a
     status region, so a screen reader announces it."""
@@ -1158,7 +1180,7 @@ def test_every_matrix_link_is_in_view_at_1366_pixels(reader):
              return false;
            }).map((a) => a.textContent.trim())"""
     )
-    links = page.locator('.md-content .kb-matrix a[href]').count()
+    links = page.locator(".md-content .kb-matrix a[href]").count()
     assert links >= 10, f"[{server.name}] matrix: only {links} instrument links"
     assert hidden == [], f"[{server.name}] matrix, rule 'every link in view at 1366 px': {hidden}"
 

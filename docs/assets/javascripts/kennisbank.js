@@ -345,8 +345,12 @@
       // Words typed before this script ran are kept (and searched for).
       if (!ui.input.value) ui.input.value = params.get("q") || "";
       toggleLabel();
-      if (Object.keys(state.selected).length) openPanel(true);
-      if (!state.filtersLoading || state.totals) run();
+      // Filters in the address: load them (names that are no filter are dropped, then the
+      // search runs); show the panel above the results on a wide screen, but on a phone keep
+      // it closed so the results come first ("Filters (1 gekozen)" says what is applied).
+      if (!Object.keys(state.selected).length) run();
+      else if (window.matchMedia("(min-width: 45em)").matches) openPanel(true);
+      else loadFilters().catch(failed);
     }
     restore();
   }

@@ -836,11 +836,11 @@ def search(page, query: str) -> int:
     return wait_for_results(page)
 
 
-# Ready: the count is shown, and as many results as the count (at most the page of 5), each
+# Ready: the count is shown (the status line is empty until the first answer), and as many results as the count (at most the page of 5), each
 # with its link.
 RESULTS_READY = """() => {
   const m = document.querySelector(".kb-search-status");
-  if (!m || m.textContent.startsWith("Zoeken naar")) return false;
+  if (!m || !m.textContent.trim() || m.textContent.startsWith("Zoeken naar")) return false;
   const n = m.textContent.match(/^(\\d+) resulta/);
   const items = [...document.querySelectorAll(".kb-search-results > .kb-search-result")];
   return items.length === Math.min(n ? Number(n[1]) : 0, 5)

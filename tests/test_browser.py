@@ -624,7 +624,7 @@ def settle(page, key: str) -> None:
     """Wait until a page is as a reader sees it: search results and handouts are built by
     scripts after the page has loaded."""
     if key == "zoeken":
-        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        page.wait_for_selector(".kb-search-result", timeout=15000)
         wait_for_results(page)
     if key == "handout":
         page.wait_for_selector(".kb-handout-entry", timeout=15000)
@@ -789,12 +789,12 @@ RESULT_COUNT = re.compile(r"^(\d+) resulta")
 
 
 def search(page, query: str) -> int:
-    """Type a query in the Pagefind UI and wait for the result count."""
-    box = page.locator(".pagefind-ui__search-input")
+    """Type a query in the search box and wait for the result count."""
+    box = page.locator("#kb-search-q")
     box.fill("")
     box.press_sequentially(query, delay=15)
     page.wait_for_function(
-        """(q) => { const m = document.querySelector(".pagefind-ui__message");
+        """(q) => { const m = document.querySelector(".kb-search-status");
                     return m && m.textContent.includes(q) && !m.textContent.startsWith("Zoeken naar"); }""",
         arg=query,
         timeout=15000,
@@ -802,16 +802,15 @@ def search(page, query: str) -> int:
     return wait_for_results(page)
 
 
-# The count is shown before the results have loaded; each result then loads its own data.
-# Ready: as many results as the count (at most Pagefind UI's page of 5), each with its link.
+# Ready: the count is shown (the status line is empty until the first answer), and as many results as the count (at most the page of 5), each
+# with its link.
 RESULTS_READY = """() => {
-  const m = document.querySelector(".pagefind-ui__message");
-  if (!m || m.textContent.startsWith("Zoeken naar")) return false;
+  const m = document.querySelector(".kb-search-status");
+  if (!m || !m.textContent.trim() || m.textContent.startsWith("Zoeken naar")) return false;
   const n = m.textContent.match(/^(\\d+) resulta/);
-  const items = [...document.querySelectorAll(".pagefind-ui__results .pagefind-ui__result")];
+  const items = [...document.querySelectorAll(".kb-search-results > .kb-search-result")];
   return items.length === Math.min(n ? Number(n[1]) : 0, 5)
-    && !document.querySelector(".pagefind-ui__results .pagefind-ui__loading")
-    && items.every((li) => li.querySelector(".pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link"));
+    && items.every((li) => li.querySelector(".kb-search-result-title > .kb-search-result-link"));
 }"""
 
 
@@ -821,7 +820,7 @@ def wait_for_results(page) -> int:
 
 
 def message_count(page) -> int:
-    text = page.locator(".pagefind-ui__message").inner_text().strip()
+    text = page.locator(".kb-search-status").inner_text().strip()
     match = RESULT_COUNT.match(text)
     return int(match.group(1)) if match else 0
 
@@ -830,15 +829,13 @@ def result_links(page) -> list[str]:
     """The links of the results shown, best first (not the links to headings within them)."""
     return [
         a.get_attribute("href")
-        for a in page.locator(
-            ".pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link"
-        ).all()
+        for a in page.locator(".kb-search-result > .kb-search-result-title > .kb-search-result-link").all()
     ]
 
 
 def wait_for_count_change(page, before: int) -> int:
     page.wait_for_function(
-        """(before) => { const m = document.querySelector(".pagefind-ui__message");
+        """(before) => { const m = document.querySelector(".kb-search-status");
                          const n = m && m.textContent.match(/^(\\d+) resulta/);
                          return n && Number(n[1]) !== before; }""",
         arg=before,
@@ -847,11 +844,19 @@ def wait_for_count_change(page, before: int) -> int:
     return wait_for_results(page)
 
 
+def open_filters(page) -> None:
+    """Open the filter panel (a button with aria-expanded) if it is closed, and wait for its options."""
+    toggle = page.get_by_role("button", name=re.compile("^Filters"))
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true", "the filter button does not say it opened the panel"
+    page.locator(".kb-search-filter-value:visible").first.wait_for(timeout=15000)
+
+
 def check_filter(page, name: str, value: str) -> None:
-    block = page.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text=name))
-    if not block.evaluate("el => el.open"):
-        block.locator("summary").click()
-    block.locator(".pagefind-ui__filter-value", has_text=value).locator("input").check()
+    open_filters(page)
+    block = page.locator("fieldset", has=page.locator("legend", has_text=name))
+    block.get_by_role("checkbox", name=re.compile(rf"^{re.escape(value)} \(\d+\)$")).check()
 
 
 def built_file(server: Server, href: str) -> Path:
@@ -907,7 +912,7 @@ def test_search_as_a_reader(reader):
             f"{where}, rule 'filter thema': result {href} does not have theme Gegevensdeling"
         )
 
-    page.locator(".pagefind-ui__result-title > .pagefind-ui__result-link").first.click()
+    page.locator(".kb-search-result-title > .kb-search-result-link").first.click()
     page.wait_for_load_state("load")
     assert page.url == urljoin(server.base, links[0]) or page.url.startswith(
         urljoin(server.base, links[0]).split("#")[0]
@@ -916,7 +921,7 @@ def test_search_as_a_reader(reader):
 
     # From that page, back to search through the navigation, and search again.
     page.locator(".md-tabs a", has_text="Zoeken").click()
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector("#kb-search-q")
     assert urlsplit(page.url).path == server.prefix + "zoeken/", f"{where}, rule 'search from another page': {page.url}"
     again = search(page, "uitvoeringstoets")
     assert again >= 1, f"{where}, rule 'search again': 'uitvoeringstoets' gave no results"
@@ -936,16 +941,16 @@ def test_search_state_survives_back_and_can_be_shared(reader):
     assert params == {"q": "kamer", "collectie": "Instrumenten"}, f"{where}, rule 'state in the address': {page.url}"
     shared = page.url
     page.wait_for_load_state("networkidle")  # leaving mid-request would abort it (a failure here)
-    page.locator(".pagefind-ui__result-title > .pagefind-ui__result-link").first.click()
+    page.locator(".kb-search-result-title > .kb-search-result-link").first.click()
     page.wait_for_load_state("networkidle")
     page.go_back()
-    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_selector(".kb-search-result", timeout=15000)
     page.wait_for_load_state("networkidle")
-    assert page.locator(".pagefind-ui__search-input").input_value() == "kamer", f"{where}, rule 'Back keeps the query'"
+    assert page.locator("#kb-search-q").input_value() == "kamer", f"{where}, rule 'Back keeps the query'"
     assert wait_for_results(page) == filtered, f"{where}, rule 'Back keeps the filtered results'"
     other = page.context.new_page()
     other.goto(shared)
-    other.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    other.wait_for_selector(".kb-search-result", timeout=15000)
     assert wait_for_results(other) == filtered, f"{where}, rule 'a shared link shows the same results'"
     other.wait_for_load_state("networkidle")
     other.close()
@@ -961,19 +966,121 @@ def test_search_results_say_something_new(reader):
     search(page, "uitvoeringstoets")
     page.wait_for_timeout(500)
     repeats = page.evaluate(
-        """() => Array.from(document.querySelectorAll('.pagefind-ui__result')).flatMap(r => {
-               const title = r.querySelector('.pagefind-ui__result-title').textContent.trim();
-               return Array.from(r.querySelectorAll('.pagefind-ui__result-nested'))
-                 .filter(n => !n.hidden && n.querySelector('.pagefind-ui__result-link').textContent.trim() === title)
+        """() => Array.from(document.querySelectorAll('.kb-search-result')).flatMap(r => {
+               const title = r.querySelector('.kb-search-result-title').textContent.trim();
+               return Array.from(r.querySelectorAll('.kb-search-sub'))
+                 .filter(n => n.checkVisibility() && n.querySelector('a').textContent.trim() === title)
                  .map(() => title); })"""
     )
+    subs = page.locator(".kb-search-sub:visible").count()
+    assert subs >= 1, f"{where}, rule 'sub-results shown': no result shows a heading within its page"
     assert repeats == [], f"{where}, rule 'no sub-result repeats the title': {repeats}"
+    open_filters(page)
+    page.wait_for_timeout(500)
+    options = page.locator(".kb-search-filter-value:visible").count()
+    assert options >= 3, f"{where}, rule 'filters with counts': only {options} options shown"
     empty = page.evaluate(
-        """() => Array.from(document.querySelectorAll('.pagefind-ui__filter-value'))
-                 .filter(v => !v.hidden && /\\(0\\)\\s*$/.test(v.textContent)).map(v => v.textContent.trim())"""
+        """() => Array.from(document.querySelectorAll('.kb-search-filter-value'))
+                 .filter(v => v.checkVisibility() && /\\(0\\)\\s*$/.test(v.textContent)).map(v => v.textContent.trim())"""
     )
     assert empty == [], f"{where}, rule 'no filter option with 0 hits': {empty}"
     assert not page.locator("#kb-search-start").is_visible(), f"{where}, rule 'suggestions make way'"
+    page.wait_for_load_state("networkidle")
+
+
+def test_search_loads_the_filters_only_when_the_panel_opens(reader):
+    """A query fetches the search engine, index and results, but no filter file: those load
+    when the reader opens the filter panel, which then offers options with counts."""
+    server, page = reader
+    where = f"[{server.name}] zoeken"
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(server.url("zoeken/"))
+    search(page, "kamer")
+    page.wait_for_load_state("networkidle")
+    filters = [p for p in requested if "/pagefind/filter/" in p]
+    assert any("/pagefind/fragment/" in p for p in requested), f"{where}: no result was fetched: {requested}"
+    assert filters == [], f"{where}, rule 'no filter file before the panel opens': {filters}"
+    assert not any("pagefind-ui" in p for p in requested), f"{where}, rule 'no Pagefind UI': {requested}"
+    assert page.locator("#kb-search-filters").is_hidden(), f"{where}: the filter panel is open from the start"
+    open_filters(page)
+    page.wait_for_load_state("networkidle")
+    assert [p for p in requested if "/pagefind/filter/" in p], f"{where}: opening the panel loaded no filters"
+    counts = page.locator(".kb-search-filter-value:visible").all_inner_texts()
+    assert counts and all(re.search(r"\(\d+\)$", c.strip()) for c in counts), f"{where}, rule 'counts': {counts}"
+
+
+def test_a_shared_filtered_search_on_a_phone_shows_the_results_first(reader):
+    """On a phone, a link with a filter opens with the filter applied and named on the closed
+    filter button, and the first result in view; the panel shows the filter ticked."""
+    server, page = reader
+    where = f"[{server.name}] zoeken op 390 px"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url("zoeken/?q=kamer&collectie=Instrumenten"))
+    count = wait_for_results(page)
+    assert count >= 1, f"{where}: no results for a shared filtered search"
+    toggle = page.get_by_role("button", name=re.compile("^Filters"))
+    assert toggle.inner_text().strip() == "Filters (1 gekozen)", (
+        f"{where}, rule 'filter named': {toggle.inner_text()!r}"
+    )
+    assert toggle.get_attribute("aria-expanded") == "false", f"{where}, rule 'panel closed on a phone'"
+    top = page.evaluate("document.querySelector('.kb-search-result').getBoundingClientRect().top")
+    assert 0 <= top < 844, f"{where}, rule 'first result in view': top at {top}"
+    open_filters(page)
+    box = page.get_by_role("checkbox", name=re.compile(r"^Instrumenten \(\d+\)$"))
+    assert box.is_checked(), f"{where}, rule 'the panel shows the filter ticked'"
+    page.wait_for_load_state("networkidle")
+
+
+def test_search_by_keyboard_alone(reader):
+    """Type, filter, load more results and clear, from the keyboard only; the count is in a
+    status region, so a screen reader announces it."""
+    server, page = reader
+    where = f"[{server.name}] zoeken"
+    page.goto(server.url("zoeken/"))
+    page.get_by_label("Zoekwoorden").focus()
+    total = search(page, "gegevensdeling")
+    assert total > 5, f"{where}: 'gegevensdeling' gave {total} results, too few to load more"
+    status = page.get_by_role("status").filter(has_text=f"{total} resultaten voor gegevensdeling")
+    assert status.count() == 1, f"{where}, rule 'count announced': no status region with the count"
+
+    def focused() -> str:
+        return page.evaluate(
+            "(() => { const e = document.activeElement; return e.type + ' ' + e.textContent.trim(); })()"
+        )
+
+    page.keyboard.press("Tab")
+    assert focused() == "button Wissen", f"{where}, rule 'Dutch clear button next': focus on {focused()!r}"
+    page.keyboard.press("Tab")
+    assert focused().startswith("button Filters"), f"{where}, rule 'filter button next': focus on {focused()!r}"
+    page.keyboard.press("Enter")
+    page.locator(".kb-search-filter-value:visible").first.wait_for(timeout=15000)
+    page.keyboard.press("Tab")
+    assert focused().startswith("checkbox"), f"{where}, rule 'options reachable': focus on {focused()!r}"
+    page.keyboard.press("Space")
+    filtered = wait_for_count_change(page, total)
+    assert 0 < filtered < total, f"{where}, rule 'filter by keyboard': {total} -> {filtered}"
+    page.keyboard.press("Space")
+    assert wait_for_count_change(page, filtered) == total, f"{where}, rule 'unticking restores the results'"
+
+    more = page.get_by_role("button", name="Meer resultaten laden")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('.kb-search-results > .kb-search-result').length === n",
+        arg=min(total, 10),
+        timeout=15000,
+    )
+    sixth = page.evaluate("document.activeElement === document.querySelectorAll('.kb-search-result-link')[5]")
+    assert sixth, f"{where}, rule 'focus on the first new result': focus on {focused()!r}"
+
+    page.get_by_role("button", name="Wissen").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#kb-search-q").input_value() == "", f"{where}, rule 'Wissen empties the box'"
+    assert page.evaluate("document.activeElement.id") == "kb-search-q", f"{where}, rule 'focus back in the box'"
+    assert page.locator(".kb-search-result").count() == 0, f"{where}, rule 'Wissen clears the results'"
+    assert page.locator("#kb-search-start").is_visible(), f"{where}, rule 'suggestions return'"
+    assert "q=" not in urlsplit(page.url).query, f"{where}, rule 'address cleared': {page.url}"
     page.wait_for_load_state("networkidle")
 
 
@@ -1069,7 +1176,7 @@ def test_search_page_does_not_jump(reader, path):
 def test_search_finds_entry_first(reader):
     server, page = reader
     page.goto(server.url("zoeken/?q=Kruispuntbank"))
-    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+    page.wait_for_selector(".kb-search-status", timeout=15000)
     wait_for_results(page)
     first = result_links(page)[0]
     assert urlsplit(urljoin(server.base, first)).path == server.prefix + "praktijkvoorbeelden/kruispuntbank-belgie/", (

@@ -161,10 +161,7 @@ INERT_HOSTS = {
     "bugs.webkit.org",
     "bugzilla.mozilla.org",
     "tristen.ca",  # tablesort's licence comment
-    "p",
-    "yekta.dev",
-    "harrymkt.github.io",
-}  # pagefind-ui.js: dummy URL base, translators' credits
+}  # example.com: pagefind.js's dummy URL base
 # Material's bundle also names: api.github.com (repository facts, only fetched when
 # repo_url is set, which mkdocs.yml avoids on purpose), unpkg.com (Mermaid, only loaded for
 # a diagram with the mermaid class, which no page has: no custom fence is configured) and

@@ -210,6 +210,7 @@ def main() -> None:
             )
             print(
                 f"  N={r['n']} zoeken '{query}': {kb(found['transfer'])} KB in {found['requests']} verzoeken: {kinds}"
+                f" (hele pagina: {kb(found['page_transfer'])} KB in {found['page_requests']} verzoeken)"
             )
     print("\nDoelen:")
     for t in checks:

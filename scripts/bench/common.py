@@ -10,5 +10,5 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TODAY = "2026-01-01"
 QUERIES = ("uitvoerbaarheid", "samenwerking gemeenten")
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-RESULTS_SHOWN = """() => document.querySelector('.pagefind-ui__result-link') ||
-  /Niets gevonden/.test((document.querySelector('.pagefind-ui__message') || {}).textContent || '')"""
+RESULTS_SHOWN = """() => document.querySelector('.kb-search-result-link') ||
+  /Niets gevonden/.test((document.querySelector('.kb-search-status') || {}).textContent || '')"""

@@ -138,7 +138,10 @@ def sizes(site: Path, lunr_site: Path, use_browser: bool) -> dict[str, Any]:
         for p in files:
             kind = p.suffix.lstrip(".") or p.name
             kinds[kind] = kinds.get(kind, 0) + transfer_size(p)
+        everything = fetched[url]  # the page itself, its CSS, JS and fonts too
         out["search"][query] = {
+            "page_requests": len(everything),
+            "page_transfer": sum(transfer_size(p) for p in everything),
             "requests": len(files),
             "bytes": sum(p.stat().st_size for p in files),
             "transfer": sum(transfer_size(p) for p in files),

@@ -81,78 +81,278 @@
     });
   }
 
-  // Search page: Pagefind's own UI, re-created on every page view so it keeps working
-  // if instant navigation is ever switched on.
+  // Search page: a small interface on Pagefind's JavaScript API (pagefind/pagefind.js). A
+  // query loads only the search engine and the index chunks and fragments it needs; the filter
+  // files load when the reader opens the filter panel (or when the address already holds
+  // filters). The query and the filters live in the address (q=…&thema=…), so Back, a bookmark
+  // or a shared link shows the same results; replaceState: typing adds no history entries.
+  var SEARCH_PAGE_SIZE = 5;
+  function node(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  }
+  // Pagefind's excerpts are HTML with <mark> around the words found: keep only the text and
+  // those marks, so indexed text can never become markup here.
+  function excerptNode(html, className) {
+    var p = node("p", className);
+    var body = new DOMParser().parseFromString("<body>" + (html || ""), "text/html").body;
+    body.childNodes.forEach(function (child) {
+      p.appendChild(child.nodeName === "MARK" ? node("mark", null, child.textContent) : document.createTextNode(child.textContent));
+    });
+    return p;
+  }
+  function resultLink(url, text, className) {
+    var a = node("a", className, text);
+    a.href = /^(\/|https?:\/\/)/.test(url) ? url : "#";
+    return a;
+  }
+  // The headings within a page that also match: not the page's opening text (the result
+  // itself says that), not one that only repeats the page's title, at most three (those with
+  // the most words found), in the page's order.
+  function subResults(data) {
+    var subs = (data.sub_results || []).slice();
+    var own = (data.meta && data.meta.url) || data.url;
+    if (subs.length && subs[0].url === own) subs.shift();
+    var title = ((data.meta && data.meta.title) || "").trim();
+    subs = subs.filter(function (sub) { return (sub.title || "").trim() !== title; });
+    if (subs.length <= 3) return subs;
+    var best = subs.slice().sort(function (a, b) { return b.locations.length - a.locations.length; }).slice(0, 3);
+    return subs.filter(function (sub) { return best.indexOf(sub) !== -1; });
+  }
+  function resultItem(data) {
+    var meta = data.meta || {};
+    var item = node("li", "kb-search-result");
+    var heading = node("h2", "kb-search-result-title");
+    heading.appendChild(resultLink(data.url, meta.title || data.url, "kb-search-result-link"));
+    item.appendChild(heading);
+    if (meta.collectie) item.appendChild(node("p", "kb-search-result-kind", meta.collectie));
+    item.appendChild(excerptNode(data.excerpt, "kb-search-result-excerpt"));
+    var subs = subResults(data);
+    if (subs.length) {
+      var list = node("ul", "kb-search-subs");
+      subs.forEach(function (sub) {
+        var li = node("li", "kb-search-sub");
+        li.appendChild(resultLink(sub.url, sub.title, "kb-search-sub-link"));
+        li.appendChild(excerptNode(sub.excerpt, "kb-search-sub-excerpt"));
+        list.appendChild(li);
+      });
+      item.appendChild(list);
+    }
+    return item;
+  }
+  function searchMessage(count, term) {
+    if (!term) return count === 0 ? "Geen resultaten" : count === 1 ? "1 resultaat" : count + " resultaten";
+    return count === 0 ? "Niets gevonden voor " + term : (count === 1 ? "1 resultaat" : count + " resultaten") + " voor " + term;
+  }
+  function capitalise(text) {
+    return text.charAt(0).toLocaleUpperCase("nl") + text.slice(1);
+  }
+
   function enhanceSearch() {
-    var element = document.getElementById("kb-search");
-    if (!element || element.dataset.kbEnhanced || !window.PagefindUI) return;
-    element.dataset.kbEnhanced = "1";
-    var ui = new window.PagefindUI({
-      element: "#kb-search",
-      showSubResults: true,
-      showImages: false,
-      resetStyles: false,
-      // Pagefind's own Dutch strings, except its English "Reset" on the clear button.
-      translations: { placeholder: "Zoek in de kennisbank", zero_results: "Niets gevonden voor [SEARCH_TERM]", clear_search: "Wissen" }
-    });
-    // The query and the filters live in the address (q=…&thema=…), so Back, a bookmark or a
-    // shared link shows the same results. replaceState: typing adds no history entries.
-    var params = new URLSearchParams(location.search);
-    var filters = {};
-    params.forEach(function (value, key) {
-      if (key !== "q") (filters[key] = filters[key] || []).push(value);
-    });
-    if (Object.keys(filters).length) ui.triggerFilters(filters);
-    if (params.get("q")) ui.triggerSearch(params.get("q"));
-    function writeState() {
+    var root = document.getElementById("kb-search");
+    if (!root || root.dataset.kbEnhanced) return;
+    root.dataset.kbEnhanced = "1";
+    var ui = {
+      form: root.querySelector(".kb-search-form"),
+      input: root.querySelector(".kb-search-input"),
+      clear: root.querySelector(".kb-search-clear"),
+      toggle: root.querySelector(".kb-search-filter-toggle"),
+      panel: root.querySelector(".kb-search-filters"),
+      status: root.querySelector(".kb-search-status"),
+      list: root.querySelector(".kb-search-results"),
+      more: root.querySelector(".kb-search-more"),
+      start: document.getElementById("kb-search-start")
+    };
+    // pagefind/ lies two folders above this script (assets/javascripts/), wherever the site is mounted.
+    var script = document.querySelector('script[src*="assets/javascripts/kennisbank.js"]');
+    var base = new URL("../../pagefind/", script ? script.src : location.href).href;
+    var state = { selected: {}, totals: null, filtersLoading: null, search: null, term: "", shown: 0, id: 0, timer: null };
+    var engine = null;
+    // noWorker: Pagefind searches on the page itself rather than in a web worker, which would
+    // fetch a second copy of its code (12 KB gzip); a search over this index takes milliseconds.
+    function pagefind() {
+      if (!engine) {
+        engine = import(base + "pagefind.js").then(function (module) {
+          return module.options({ noWorker: true }).then(function () { return module; });
+        });
+      }
+      return engine;
+    }
+
+    function writeAddress() {
       var next = new URLSearchParams();
-      var input = element.querySelector(".pagefind-ui__search-input");
-      if (input && input.value.trim()) next.set("q", input.value.trim());
-      element.querySelectorAll("input.pagefind-ui__filter-checkbox:checked").forEach(function (box) {
-        next.append(box.name, box.value);
+      var term = ui.input.value.trim();
+      if (term) next.set("q", term);
+      Object.keys(state.selected).forEach(function (key) {
+        state.selected[key].forEach(function (value) { next.append(key, value); });
       });
       var search = next.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }
-    var timer = null;
-    element.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(writeState, 300);
-    });
-    element.addEventListener("change", writeState);
-
-    // Tidy Pagefind's output as it changes: a sub-result that only repeats the page's title,
-    // and a filter option with 0 hits (unless it is ticked), say nothing and are hidden. The
-    // suggestions under the box make way once there is a query.
-    var start = document.getElementById("kb-search-start");
-    var waiting = null;
-    function tidy() {
-      element.querySelectorAll(".pagefind-ui__result").forEach(function (result) {
-        var title = result.querySelector(".pagefind-ui__result-title");
-        var text = title ? title.textContent.trim() : "";
-        result.querySelectorAll(".pagefind-ui__result-nested").forEach(function (nested) {
-          var link = nested.querySelector(".pagefind-ui__result-link");
-          nested.hidden = !!link && link.textContent.trim() === text;
-        });
-      });
-      element.querySelectorAll(".pagefind-ui__filter-value").forEach(function (value) {
-        var box = value.querySelector("input");
-        value.hidden = /\(0\)\s*$/.test(value.textContent) && !(box && box.checked);
-      });
-      // The stylesheet keeps the results invisible until the filter panel stands above them;
-      // an index without filters never draws that panel, so then show them after a second.
-      if (!waiting && element.querySelector(".pagefind-ui__results-area") && !element.querySelector(".pagefind-ui__filter-panel")) {
-        waiting = setTimeout(function () {
-          if (!element.querySelector(".pagefind-ui__filter-panel")) element.classList.add("kb-search--no-filters");
-        }, 1000);
-      }
-      if (start) {
-        var input = element.querySelector(".pagefind-ui__search-input");
-        start.hidden = !!(input && input.value.trim());
-      }
+    function failed() {
+      ui.status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw, of blader via de links hieronder.";
+      if (ui.start) ui.start.hidden = false;
     }
-    new MutationObserver(tidy).observe(element, { childList: true, subtree: true, characterData: true });
-    element.addEventListener("input", tidy);
+
+    // One search: the count and the first page of results appear together, once every
+    // result shown has loaded, so nothing moves while they arrive.
+    function run() {
+      clearTimeout(state.timer);
+      writeAddress();
+      var term = ui.input.value.trim();
+      var id = ++state.id;
+      ui.clear.hidden = !ui.input.value;
+      if (ui.start) ui.start.hidden = !!term;
+      if (!term && !Object.keys(state.selected).length) {
+        state.search = null;
+        ui.list.textContent = "";
+        ui.status.textContent = "";
+        ui.more.hidden = true;
+        updateCounts(null);
+        return;
+      }
+      pagefind().then(function (engine) {
+        return engine.search(term || null, { filters: state.selected });
+      }).then(function (search) {
+        if (id !== state.id) return null;
+        state.search = search;
+        state.term = term;
+        state.shown = 0;
+        updateCounts(search);
+        return showMore(id);
+      }).catch(failed);
+    }
+    function showMore(id) {
+      var results = state.search.results.slice(state.shown, state.shown + SEARCH_PAGE_SIZE);
+      return Promise.all(results.map(function (result) { return result.data(); })).then(function (pages) {
+        if (id !== state.id) return null;
+        if (state.shown === 0) ui.list.textContent = "";
+        var items = pages.map(resultItem);
+        items.forEach(function (item) { ui.list.appendChild(item); });
+        state.shown += items.length;
+        ui.more.hidden = state.shown >= state.search.results.length;
+        ui.status.textContent = searchMessage(state.search.results.length, state.term);
+        return items[0] || null;
+      });
+    }
+    ui.more.addEventListener("click", function () {
+      if (!state.search) return;
+      // The button may disappear: keep the keyboard where the new results begin.
+      showMore(state.id).then(function (first) {
+        if (first) first.querySelector("a").focus();
+      }).catch(failed);
+    });
+    ui.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    ui.input.addEventListener("input", function () {
+      ui.clear.hidden = !ui.input.value;
+      if (ui.start) ui.start.hidden = !!ui.input.value.trim();
+      clearTimeout(state.timer);
+      state.timer = setTimeout(run, 300);
+    });
+    ui.input.addEventListener("focus", function () { pagefind().catch(function () {}); }, { once: true });
+    ui.clear.addEventListener("click", function () {
+      ui.input.value = "";
+      run();
+      ui.input.focus();
+    });
+
+    // Filters: built from pagefind.filters() when the panel first opens. A value with 0 hits
+    // among the results is hidden, unless it is ticked.
+    function toggleLabel() {
+      var n = Object.keys(state.selected).reduce(function (sum, key) { return sum + state.selected[key].length; }, 0);
+      ui.toggle.textContent = n ? "Filters (" + n + " gekozen)" : "Filters";
+    }
+    function openPanel(open) {
+      ui.toggle.setAttribute("aria-expanded", String(open));
+      ui.panel.hidden = !open;
+      if (open) loadFilters().catch(failed);
+    }
+    ui.toggle.addEventListener("click", function () {
+      openPanel(ui.toggle.getAttribute("aria-expanded") !== "true");
+    });
+    function loadFilters() {
+      if (state.filtersLoading) return state.filtersLoading;
+      ui.panel.setAttribute("aria-busy", "true");
+      state.filtersLoading = pagefind().then(function (engine) { return engine.filters(); }).then(function (totals) {
+        state.totals = totals;
+        // Names in the address that are no filter here (say a tracking parameter) are ignored.
+        Object.keys(state.selected).forEach(function (key) { if (!totals[key]) delete state.selected[key]; });
+        buildPanel(totals);
+        ui.panel.removeAttribute("aria-busy");
+        toggleLabel();
+        run();
+      });
+      return state.filtersLoading;
+    }
+    function buildPanel(totals) {
+      ui.panel.textContent = "";
+      Object.keys(totals).forEach(function (key) {
+        var fieldset = node("fieldset", "kb-search-filter");
+        fieldset.appendChild(node("legend", "kb-search-filter-name", capitalise(key)));
+        Object.keys(totals[key]).sort(function (a, b) { return a.localeCompare(b, "nl"); }).forEach(function (value) {
+          var label = node("label", "kb-search-filter-value");
+          var box = node("input");
+          box.type = "checkbox";
+          box.name = key;
+          box.value = value;
+          box.checked = (state.selected[key] || []).indexOf(value) !== -1;
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(" " + value + " "));
+          label.appendChild(node("span", "kb-search-filter-count"));
+          fieldset.appendChild(label);
+        });
+        ui.panel.appendChild(fieldset);
+      });
+      updateCounts(state.search);
+    }
+    ui.panel.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box || box.type !== "checkbox") return;
+      var values = (state.selected[box.name] || []).filter(function (value) { return value !== box.value; });
+      if (box.checked) values.push(box.value);
+      if (values.length) state.selected[box.name] = values; else delete state.selected[box.name];
+      toggleLabel();
+      run();
+    });
+    function updateCounts(search) {
+      if (!state.totals) return;
+      var counts = search ? search.filters : state.totals;
+      ui.panel.querySelectorAll(".kb-search-filter").forEach(function (fieldset) {
+        var shown = 0;
+        fieldset.querySelectorAll(".kb-search-filter-value").forEach(function (label) {
+          var box = label.querySelector("input");
+          var count = (counts[box.name] && counts[box.name][box.value]) || 0;
+          label.querySelector(".kb-search-filter-count").textContent = "(" + count + ")";
+          label.hidden = count === 0 && !box.checked;
+          if (!label.hidden) shown += 1;
+        });
+        fieldset.hidden = shown === 0;
+      });
+    }
+
+    // The state in the address, on load and when Back brings the page back from the cache.
+    function restore() {
+      var params = new URLSearchParams(location.search);
+      state.selected = {};
+      params.forEach(function (value, key) {
+        if (key !== "q") (state.selected[key] = state.selected[key] || []).push(value);
+      });
+      // Words typed before this script ran are kept (and searched for).
+      if (!ui.input.value) ui.input.value = params.get("q") || "";
+      toggleLabel();
+      // Filters in the address: load them (names that are no filter are dropped, then the
+      // search runs); show the panel above the results on a wide screen, but on a phone keep
+      // it closed so the results come first ("Filters (1 gekozen)" says what is applied).
+      if (!Object.keys(state.selected).length) run();
+      else if (window.matchMedia("(min-width: 45em)").matches) openPanel(true);
+      else loadFilters().catch(failed);
+    }
+    restore();
   }
 
   // Handout page: fetch the chosen entry pages (same site) and lay them out for print.

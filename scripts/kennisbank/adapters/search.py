@@ -58,7 +58,8 @@ def run_pagefind(site_dir: Path) -> str:
 
 
 def _prune_unused_ui(bundle: Path) -> None:
-    """Remove Pagefind's alternative UIs and highlighter; the site uses only pagefind-ui.*."""
-    for pattern in ("pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"):
+    """Remove Pagefind's ready-made UIs and highlighter: the search page is built on
+    ``pagefind.js`` (its JavaScript API) alone, see ``docs/assets/javascripts/kennisbank.js``."""
+    for pattern in ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"):
         for path in bundle.glob(pattern):
             path.unlink()

@@ -155,7 +155,7 @@ DOCS = Allowlist(
         "form": frozenset({"action", "method", "role"}),
         "input": frozenset({"type", "name", "value", "placeholder", "checked", "required", "size", "autocomplete"}),
         "label": frozenset({"for"}),
-        "button": frozenset({"type", "name", "value"}),
+        "button": frozenset({"type", "name", "value", "aria-expanded", "aria-controls"}),
         "select": frozenset({"name", "required"}),
         "option": frozenset({"value", "selected"}),
         "textarea": frozenset({"name", "rows", "cols", "required"}),

@@ -213,3 +213,16 @@ def test_an_answer_cannot_start_a_section_of_its_own(project, tmp_path, answer, 
         f"ISSUE006 bij 'Resultaat': Het antwoord bij 'Resultaat' bevat een eigen kop '{heading}' van niveau 2."
     )
     assert not (project / "practices" / "no-een-loket-voor-ondernemers-2.md").exists()
+
+
+def test_a_title_that_spells_out_long_still_gets_a_file_name_the_file_system_takes(project, tmp_path):
+    # U+FDFA is one character of the title (at most 120) but 29 letters in a file name.
+    body = tmp_path / "issue.md"
+    text = (ISSUES / "instrument-goed.md").read_text(encoding="utf-8")
+    body.write_text(text.replace("### Titel\n\nYes\n", "### Titel\n\n" + "\ufdfa" * 100 + "\n"), encoding="utf-8")
+    result = from_issue(project, body)
+    assert "Interne fout" not in result.output and result.exit_code == 0, result.output
+    written = result.stdout.strip()
+    assert written.startswith("instruments/") and written.endswith(".md")
+    assert len(written.removeprefix("instruments/").removesuffix(".md")) <= 80
+    assert (project / written).is_file()

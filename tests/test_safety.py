@@ -495,3 +495,36 @@ def test_only_the_themes_own_inline_scripts_get_a_hash():
 def test_handout_never_writes_into_the_project_or_a_missing_folder(where):
     result = invoke("handout", "pr-001", "-o", ROOT / where, "--root", ROOT)
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.site
+def test_settings_markers_in_an_entry_cannot_free_html_in_the_pages_for_another_engine(tmp_path):
+    """kb generate --project fills %kb:…% and <!-- kb:als … --> into the hand-written pages only:
+    in an entry, a marker pair in inline code would cut away a fence and free what it held."""
+    from conftest import CONFIGURED
+
+    root = copy_project(tmp_path / "project")
+    entry = next((root / "practices").glob("*.md"))
+    text = entry.read_text(encoding="utf-8")
+    hostile = (
+        "Zie `<!-- kb:als-niet repo_url -->` en %kb:repo_url%.\n\n"
+        "~~~\n`<!-- kb:einde -->`\n<script>alert(1)</script>\n~~~\n\n"
+    )
+    first = text.index("\n## ", text.index("\n---", 4))
+    at = text.index("\n\n", first + 1) + 2
+    entry.write_text(text[:at] + hostile + text[at:], encoding="utf-8")
+    assert invoke("validate", "--root", root).exit_code == 0  # all of it is text in code
+
+    out = tmp_path / "engine"
+    result = CliRunner().invoke(
+        cli,
+        ["generate", "--root", str(root), "--out", str(out), "--project"],
+        env={**CONFIGURED, "GITHUB_ACTIONS": None},
+    )
+    assert result.exit_code == 0, result.output
+    page = next(p for p in (out / "docs").rglob(f"{entry.stem}.md") if "alert(1)" in p.read_text(encoding="utf-8"))
+    shown = page.read_text(encoding="utf-8")
+    assert "~~~\n`<!-- kb:einde -->`\n<script>alert(1)</script>\n~~~" in shown  # still inside its fence
+    assert "en %kb:repo_url%." in shown
+    bijdragen = (out / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
+    assert "%kb:" not in bijdragen and CONFIGURED["KB_REPO_URL"] in bijdragen

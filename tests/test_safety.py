@@ -528,3 +528,18 @@ def test_settings_markers_in_an_entry_cannot_free_html_in_the_pages_for_another_
     assert "en %kb:repo_url%." in shown
     bijdragen = (out / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
     assert "%kb:" not in bijdragen and CONFIGURED["KB_REPO_URL"] in bijdragen
+
+
+def test_a_settings_marker_in_code_on_a_docs_page_is_refused(tmp_path):
+    """Filling in the settings cuts the Markdown at each <!-- kb:… -->; kb validate sees the page
+    before that. A marker pair in inline code would cut a fence open and free the <script> in it."""
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / "uitleg.md").write_text(
+        "# Uitleg\n\nZie `<!-- kb:als-niet repo_url -->` hier.\n\n"
+        "~~~\n`<!-- kb:einde -->`\n<script>alert(1)</script>\n~~~\n",
+        encoding="utf-8",
+    )
+    assert ("docs/uitleg.md", "SAFE001", 1) in problems_of(root)
+    result = invoke("validate", "--root", root)
+    assert "markering <!-- kb:… die geen HTML-opmerking op de pagina is" in result.output
+    assert "Traceback" not in result.output

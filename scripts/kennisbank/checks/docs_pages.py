@@ -10,6 +10,7 @@ personal data.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kennisbank.checks import pii
@@ -65,6 +66,11 @@ def page_problems(text: str, shown: str, renderer: BodyRenderer, mailboxes: tupl
             continue  # harmless in a page, and the tags plugin's placeholder is one
         problems.append(Problem(shown, body_line, 1, "SAFE002" if finding.kind == "scheme" else "SAFE001", "body",
                                 f"De pagina bevat {describe(finding)}; dat mag niet op de site."))  # fmt: skip
+    if body.count(_MARKER) > _marker_comments(html):
+        problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
+                                f"De pagina heeft een markering {_MARKER}… die geen HTML-opmerking op de pagina is (maar "
+                                "tekst in code, of in een attribuut); bij het invullen kan die code openbreken.",
+                                "Zet elke <!-- kb:… -->-markering als opmerking op een eigen regel, buiten code."))  # fmt: skip
     if inline_script_count(html):
         problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
                                 "De pagina bevat een inline <script>; alleen scripts uit een bestand (src=) zijn toegestaan."))  # fmt: skip
@@ -88,3 +94,27 @@ def _field_problems(meta: dict[str, object], key_lines: dict[str, int], shown: s
                 Problem(shown, line, 1, "DOCS001", str(key), f"Het veld '{key}' heeft niet de juiste vorm.")
             )
     return problems
+
+
+#: The start of a marker of the site settings (``<!-- kb:als … -->``, see ``site.settings``).
+_MARKER = "<!-- kb:"
+
+
+class _Comments(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.count = 0
+
+    def handle_comment(self, data: str) -> None:
+        self.count += data.startswith(" kb:")
+
+
+def _marker_comments(html: str) -> int:
+    """How many comments of the rendered ``html`` are settings markers. Filling in the settings
+    cuts the Markdown at every ``<!-- kb:`` (site.settings), so a marker that renders as text
+    (in code, escaped, in an attribute) could cut a fence open and free what the checks above
+    saw as code: such a page is refused."""
+    parser = _Comments()
+    parser.feed(html)
+    parser.close()
+    return parser.count

@@ -244,11 +244,14 @@
   }
 
   // Front-matter text may not hold control, direction or zero-width characters (content/hygiene.py).
-  var FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  var FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]/;
   // The body allows zero-width characters and line ends (FORBIDDEN_IN_BODY).
   var FORBIDDEN_IN_BODY = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/;
+  // In both (hygiene._NONCHARACTERS): a lone surrogate, and U+1FFFE, U+1FFFF … U+10FFFF, the
+  // noncharacters of the other planes (as UTF-16: a high surrogate ending in 3F, then DFFE or DFFF).
+  var NONCHARACTER = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
   function invisible(text, inBody) {
-    return (inBody ? FORBIDDEN_IN_BODY : FORBIDDEN).test(text) ? [{ code: "FM011", message: "De tekst bevat een onzichtbaar teken of stuurteken. Typ de tekst opnieuw." }] : [];
+    return ((inBody ? FORBIDDEN_IN_BODY : FORBIDDEN).test(text) || NONCHARACTER.test(text)) ? [{ code: "FM011", message: "De tekst bevat een onzichtbaar teken of stuurteken. Typ de tekst opnieuw." }] : [];
   }
 
   root.kbProposalChecks = { normalise: normalise, personalData: personalData, markup: markup, headings: headings, invisible: invisible, bsnValid: bsnValid };

@@ -543,3 +543,16 @@ def test_a_settings_marker_in_code_on_a_docs_page_is_refused(tmp_path):
     result = invoke("validate", "--root", root)
     assert "markering <!-- kb:… die geen HTML-opmerking op de pagina is" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_docs_page_is_checked_as_the_site_shows_it_once_the_settings_are_filled_in(tmp_path):
+    """Cutting a <!-- kb:als-niet … --> block out can end an HTML block early: the Markdown after
+    it, text inside <div> before, then becomes a link. kb validate judges every way the blocks go."""
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / "uitleg.md").write_text(
+        "# Uitleg\n\n<!-- kb:als-niet repo_url -->\n<div>\n<!-- kb:einde -->\n[klik](javascript:alert(1))\n</div>\n",
+        encoding="utf-8",
+    )
+    assert ("docs/uitleg.md", "SAFE002", 1) in problems_of(root)
+    result = invoke("validate", "--root", root)
+    assert "'javascript:alert(1)' in <a href> (zodra de instellingen zijn ingevuld)" in result.output

@@ -20,6 +20,7 @@ from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
 from kennisbank.content.framing import frame
 from kennisbank.content.loader import compose
+from kennisbank.site import settings
 
 #: The front-matter fields a page in docs/ may have, and what each must be.
 DOCS_FIELDS: dict[str, type] = {"title": str, "description": str, "hide": list, "kb_search": bool, "tags": list}
@@ -61,17 +62,22 @@ def page_problems(text: str, shown: str, renderer: BodyRenderer, mailboxes: tupl
     else:
         problems = []  # a page without front matter is fine in docs/
     html = renderer.render(body).html
-    for finding in html_findings(html, DOCS):
+    # The page as the site may show it: every way the settings can decide its kb:als blocks.
+    filled = [renderer.render(v).html for v in settings.variants(body) if v != body]
+    found = {f: "" for f in html_findings(html, DOCS)}
+    for page in filled:
+        found |= {f: " (zodra de instellingen zijn ingevuld)" for f in html_findings(page, DOCS) if f not in found}
+    for finding, when in found.items():
         if finding.kind == "comment":
             continue  # harmless in a page, and the tags plugin's placeholder is one
         problems.append(Problem(shown, body_line, 1, "SAFE002" if finding.kind == "scheme" else "SAFE001", "body",
-                                f"De pagina bevat {describe(finding)}; dat mag niet op de site."))  # fmt: skip
+                                f"De pagina bevat {describe(finding)}{when}; dat mag niet op de site."))  # fmt: skip
     if body.count(_MARKER) > _marker_comments(html):
         problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
                                 f"De pagina heeft een markering {_MARKER}… die geen HTML-opmerking op de pagina is (maar "
                                 "tekst in code, of in een attribuut); bij het invullen kan die code openbreken.",
                                 "Zet elke <!-- kb:… -->-markering als opmerking op een eigen regel, buiten code."))  # fmt: skip
-    if inline_script_count(html):
+    if any(inline_script_count(page) for page in [html, *filled]):
         problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
                                 "De pagina bevat een inline <script>; alleen scripts uit een bestand (src=) zijn toegestaan."))  # fmt: skip
     normalised = pii.normalise(body)

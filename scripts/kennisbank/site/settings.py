@@ -85,6 +85,23 @@ def fill(markdown: str, settings: PageSettings) -> str:
     )
 
 
+def variants(markdown: str) -> list[str]:
+    """``markdown`` with its conditional blocks decided every way they can be (``2**n`` texts
+    for ``n`` condition names; the first keeps every ``kb:als`` block), so a check can see
+    each page a build may make: cutting a block out can end an HTML block early and free
+    the Markdown after it. More than 6 names: only all true and all false."""
+    names = sorted({match.group(2) for match in _BLOCK.finditer(markdown)})
+    count = len(names) if len(names) <= 6 else 0
+    choices = [{n: not (i >> k) & 1 for k, n in enumerate(names)} for i in range(2**count)]
+    if not count:
+        choices += [dict.fromkeys(names, True), dict.fromkeys(names, False)]
+
+    def decide(chosen: dict[str, bool]) -> str:
+        return _BLOCK.sub(lambda m: m.group(3) if chosen[m.group(2)] == (m.group(1) == "als") else "", markdown)
+
+    return [decide(chosen) for chosen in choices]
+
+
 def _holds(name: str, settings: PageSettings) -> bool:
     if name.startswith("pagina:"):
         return name.removeprefix("pagina:") in settings.pages

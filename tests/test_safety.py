@@ -556,3 +556,23 @@ def test_a_docs_page_is_checked_as_the_site_shows_it_once_the_settings_are_fille
     assert ("docs/uitleg.md", "SAFE002", 1) in problems_of(root)
     result = invoke("validate", "--root", root)
     assert "'javascript:alert(1)' in <a href> (zodra de instellingen zijn ingevuld)" in result.output
+
+
+def test_a_docs_page_with_more_conditions_than_can_be_checked_is_refused():
+    from kennisbank.checks.docs_pages import page_problems
+    from kennisbank.checks.markdown_render import BodyRenderer, project_config
+
+    def page(count: int) -> str:
+        blocks = (f"<!-- kb:als pagina:p{i}/ -->\nTekst {i}.\n<!-- kb:einde -->\n\n" for i in range(count))
+        return "# Uitleg\n\n" + "".join(blocks)
+
+    renderer = BodyRenderer(*project_config(ROOT))
+    found = [(p.code, p.message) for p in page_problems(page(7), "docs/uitleg.md", renderer, ())]
+    assert found == [
+        (
+            "SAFE001",
+            "De pagina gebruikt 7 verschillende voorwaarden (<!-- kb:als … -->); "
+            "de controle kan er hoogstens 6 in elke combinatie nagaan.",
+        )
+    ]
+    assert page_problems(page(6), "docs/uitleg.md", renderer, ()) == []

@@ -63,7 +63,14 @@ def page_problems(text: str, shown: str, renderer: BodyRenderer, mailboxes: tupl
         problems = []  # a page without front matter is fine in docs/
     html = renderer.render(body).html
     # The page as the site may show it: every way the settings can decide its kb:als blocks.
-    filled = [renderer.render(v).html for v in settings.variants(body) if v != body]
+    names = settings.condition_names(body)
+    if len(names) > settings.MAX_CONDITIONS:
+        problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
+                                f"De pagina gebruikt {len(names)} verschillende voorwaarden (<!-- kb:als … -->); "
+                                f"de controle kan er hoogstens {settings.MAX_CONDITIONS} in elke combinatie nagaan.",
+                                "Verdeel de tekst over meer pagina's, of gebruik minder voorwaarden."))  # fmt: skip
+    variants = settings.variants(body) if len(names) <= settings.MAX_CONDITIONS else []
+    filled = [renderer.render(v).html for v in variants if v != body]
     found = {f: "" for f in html_findings(html, DOCS)}
     for page in filled:
         found |= {f: " (zodra de instellingen zijn ingevuld)" for f in html_findings(page, DOCS) if f not in found}

@@ -85,21 +85,33 @@ def fill(markdown: str, settings: PageSettings) -> str:
     )
 
 
+#: The most condition names a page may use: :func:`variants` makes ``2**n`` texts.
+MAX_CONDITIONS = 6
+
+
+def condition_names(markdown: str) -> list[str]:
+    """The names of the conditional blocks in ``markdown`` (``repo_url``, ``pagina:…``), sorted."""
+    return sorted({match.group(2) for match in _BLOCK.finditer(markdown)})
+
+
 def variants(markdown: str) -> list[str]:
     """``markdown`` with its conditional blocks decided every way they can be (``2**n`` texts
     for ``n`` condition names; the first keeps every ``kb:als`` block), so a check can see
     each page a build may make: cutting a block out can end an HTML block early and free
-    the Markdown after it. More than 6 names: only all true and all false."""
-    names = sorted({match.group(2) for match in _BLOCK.finditer(markdown)})
-    count = len(names) if len(names) <= 6 else 0
-    choices = [{n: not (i >> k) & 1 for k, n in enumerate(names)} for i in range(2**count)]
-    if not count:
-        choices += [dict.fromkeys(names, True), dict.fromkeys(names, False)]
+    the Markdown after it.
 
-    def decide(chosen: dict[str, bool]) -> str:
+    Raises:
+        ValueError: more than :data:`MAX_CONDITIONS` names.
+    """
+    names = condition_names(markdown)
+    if len(names) > MAX_CONDITIONS:
+        raise ValueError(f"{len(names)} voorwaarden")
+
+    def decide(number: int) -> str:
+        chosen = {name: not (number >> k) & 1 for k, name in enumerate(names)}
         return _BLOCK.sub(lambda m: m.group(3) if chosen[m.group(2)] == (m.group(1) == "als") else "", markdown)
 
-    return [decide(chosen) for chosen in choices]
+    return [decide(number) for number in range(2 ** len(names))]
 
 
 def _holds(name: str, settings: PageSettings) -> bool:

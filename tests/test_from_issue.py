@@ -8,6 +8,7 @@ one has its expected entry file, written by hand, in tests/fixtures/issues/expec
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -213,3 +214,33 @@ def test_an_answer_cannot_start_a_section_of_its_own(project, tmp_path, answer, 
         f"ISSUE006 bij 'Resultaat': Het antwoord bij 'Resultaat' bevat een eigen kop '{heading}' van niveau 2."
     )
     assert not (project / "practices" / "no-een-loket-voor-ondernemers-2.md").exists()
+
+
+def test_a_title_that_spells_out_long_still_gets_a_file_name_the_file_system_takes(project, tmp_path):
+    # U+FDFA is one character of the title (at most 120) but 29 letters in a file name.
+    body = tmp_path / "issue.md"
+    text = (ISSUES / "instrument-goed.md").read_text(encoding="utf-8")
+    body.write_text(text.replace("### Titel\n\nYes\n", "### Titel\n\n" + "\ufdfa" * 100 + "\n"), encoding="utf-8")
+    result = from_issue(project, body)
+    assert "Interne fout" not in result.output and result.exit_code == 0, result.output
+    written = result.stdout.strip()
+    assert written.startswith("instruments/") and written.endswith(".md")
+    assert len(written.removeprefix("instruments/").removesuffix(".md")) <= 80
+    assert (project / written).is_file()
+
+
+def test_a_reaction_on_thousands_of_problems_still_fits_in_a_github_comment(project, tmp_path):
+    # A body of some 40 KB (GitHub allows 65,536 characters) with 5,000 unknown tags.
+    body = tmp_path / "issue.md"
+    text = (ISSUES / "praktijkvoorbeeld-goed.md").read_text(encoding="utf-8")
+    tags = ", ".join(f"x{i}" for i in range(5000))
+    body.write_text(text.replace("samenwerking, proactieve dienstverlening", tags), encoding="utf-8")
+    reaction = tmp_path / "reactie.md"
+    result = from_issue(project, body, "--comment", str(reaction))
+    assert result.exit_code == 1
+    assert "ISSUE002 bij 'Trefwoorden': 'x4999' staat niet in de keuzelijst" in result.stdout  # all on the terminal
+    shown = reaction.read_text(encoding="utf-8")
+    assert len(shown) <= 65_536, "GitHub refuses a longer comment; the contributor would read nothing"
+    assert "ISSUE002 bij 'Trefwoorden': 'x0' staat niet in de keuzelijst van 'Trefwoorden'." in shown
+    left = int(re.search(r"En nog (\d+) problemen; los eerst deze op\.", shown).group(1))
+    assert left + shown.count("ISSUE002 bij") == 5000

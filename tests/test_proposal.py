@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from kennisbank.checks import pii
+from kennisbank.content import hygiene
 from kennisbank.content.collections import BY_NAME, COLLECTIONS
 from kennisbank.content.project import load_project
 from kennisbank.content.schemas import load_schemas
@@ -198,3 +199,59 @@ def test_a_status_choice_is_explained_by_its_vocabulary_description():
     for term in PROJECT.vocabularies.terms["dilemma_status"].values():
         assert html.escape(term.label) in hint and html.escape(term.description, quote=True) in hint
     assert 'aria-describedby="kb-f-status-hint"' in text
+
+
+#: Characters at the edges of what content/hygiene.py refuses: every noncharacter plane, lone
+#: surrogates, the controls, and allowed neighbours (tab, U+2028, emoji, U+FFFD).
+HYGIENE_CASES = ["\t", "\n", "\x7f", "\u0085", "\u2028", "\u200b", "\ufffd", "\ufffe", "\ufdd0", "\U0001f600",
+                 "\U0001fffe", "\U0001ffff", "\U0010fffe", "\U0005ffff", "\ud800", "\udfff", "\U0001fffd"]  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node ontbreekt")
+def test_the_browser_refuses_the_characters_kb_validate_refuses():
+    """A file the form offers must pass kb validate: the same characters are refused (FM011),
+    in a front-matter value and in the body."""
+    script = (
+        f"require({json.dumps(str(CHECKS_JS))});"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const c = globalThis.kbProposalChecks;"
+        "console.log(JSON.stringify(texts.map(t => [c.invisible('a' + t + 'b', false).length > 0,"
+        " c.invisible('a' + t + 'b', true).length > 0])));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=json.dumps(HYGIENE_CASES), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    for char, (in_meta, in_body) in zip(HYGIENE_CASES, json.loads(result.stdout), strict=True):
+        wanted = (bool(hygiene.FORBIDDEN.search(char)), bool(hygiene.FORBIDDEN_IN_BODY.search(char)))
+        assert (in_meta, in_body) == wanted, f"U+{ord(char):04X}: browser {(in_meta, in_body)}, kb validate {wanted}"
+
+
+#: Section texts with and without a heading of level 1 or 2 of their own.
+OWN_HEADINGS = ["Tekst.\n\n## Aandachtspunten van de redactie\n\nNep.", "Tekst\n---\n\nMeer.", "Tekst\n===",
+                "# Titel", "Tekst.\n\n---\n\nNa een lijn.", "```\n## code\n```",
+                "```\nTekst\n```\n---", "### Kleiner\n\n#### Nog kleiner", "- punt\n- punt"]  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node ontbreekt")
+def test_the_form_refuses_a_section_heading_inside_a_section_as_kb_from_issue_does():
+    """Under a fixed heading, '## …' or an underlined line would start a section of its own (a
+    second 'Aandachtspunten van de redactie'): refused in the browser whenever the site's
+    renderer reads a heading of level 1 or 2 there (checks/newentry.py, ISSUE006)."""
+    from kennisbank.checks.markdown_render import BodyRenderer, project_config
+
+    script = (
+        f"require({json.dumps(str(CHECKS_JS))});"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(texts.map(t => globalThis.kbProposalChecks.headings(t)"
+        ".filter(p => p.code === 'ISSUE006' || p.code === 'BODY002').length > 0)));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=json.dumps(OWN_HEADINGS), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    renderer = BodyRenderer(*project_config(ROOT))
+    for text, browser in zip(OWN_HEADINGS, json.loads(result.stdout), strict=True):
+        site = any(level <= 2 for level, _ in renderer.render(text).headings)
+        assert browser == site, f"{text!r}: browser {browser}, site's renderer {site}"
+    assert sum(json.loads(result.stdout)) == 5

@@ -495,3 +495,84 @@ def test_only_the_themes_own_inline_scripts_get_a_hash():
 def test_handout_never_writes_into_the_project_or_a_missing_folder(where):
     result = invoke("handout", "pr-001", "-o", ROOT / where, "--root", ROOT)
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.site
+def test_settings_markers_in_an_entry_cannot_free_html_in_the_pages_for_another_engine(tmp_path):
+    """kb generate --project fills %kb:…% and <!-- kb:als … --> into the hand-written pages only:
+    in an entry, a marker pair in inline code would cut away a fence and free what it held."""
+    from conftest import CONFIGURED
+
+    root = copy_project(tmp_path / "project")
+    entry = next((root / "practices").glob("*.md"))
+    text = entry.read_text(encoding="utf-8")
+    hostile = (
+        "Zie `<!-- kb:als-niet repo_url -->` en %kb:repo_url%.\n\n"
+        "~~~\n`<!-- kb:einde -->`\n<script>alert(1)</script>\n~~~\n\n"
+    )
+    first = text.index("\n## ", text.index("\n---", 4))
+    at = text.index("\n\n", first + 1) + 2
+    entry.write_text(text[:at] + hostile + text[at:], encoding="utf-8")
+    assert invoke("validate", "--root", root).exit_code == 0  # all of it is text in code
+
+    out = tmp_path / "engine"
+    result = CliRunner().invoke(
+        cli,
+        ["generate", "--root", str(root), "--out", str(out), "--project"],
+        env={**CONFIGURED, "GITHUB_ACTIONS": None},
+    )
+    assert result.exit_code == 0, result.output
+    page = next(p for p in (out / "docs").rglob(f"{entry.stem}.md") if "alert(1)" in p.read_text(encoding="utf-8"))
+    shown = page.read_text(encoding="utf-8")
+    assert "~~~\n`<!-- kb:einde -->`\n<script>alert(1)</script>\n~~~" in shown  # still inside its fence
+    assert "en %kb:repo_url%." in shown
+    bijdragen = (out / "docs" / "bijdragen" / "index.md").read_text(encoding="utf-8")
+    assert "%kb:" not in bijdragen and CONFIGURED["KB_REPO_URL"] in bijdragen
+
+
+def test_a_settings_marker_in_code_on_a_docs_page_is_refused(tmp_path):
+    """Filling in the settings cuts the Markdown at each <!-- kb:… -->; kb validate sees the page
+    before that. A marker pair in inline code would cut a fence open and free the <script> in it."""
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / "uitleg.md").write_text(
+        "# Uitleg\n\nZie `<!-- kb:als-niet repo_url -->` hier.\n\n"
+        "~~~\n`<!-- kb:einde -->`\n<script>alert(1)</script>\n~~~\n",
+        encoding="utf-8",
+    )
+    assert ("docs/uitleg.md", "SAFE001", 1) in problems_of(root)
+    result = invoke("validate", "--root", root)
+    assert "markering <!-- kb:… die geen HTML-opmerking op de pagina is" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_docs_page_is_checked_as_the_site_shows_it_once_the_settings_are_filled_in(tmp_path):
+    """Cutting a <!-- kb:als-niet … --> block out can end an HTML block early: the Markdown after
+    it, text inside <div> before, then becomes a link. kb validate judges every way the blocks go."""
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / "uitleg.md").write_text(
+        "# Uitleg\n\n<!-- kb:als-niet repo_url -->\n<div>\n<!-- kb:einde -->\n[klik](javascript:alert(1))\n</div>\n",
+        encoding="utf-8",
+    )
+    assert ("docs/uitleg.md", "SAFE002", 1) in problems_of(root)
+    result = invoke("validate", "--root", root)
+    assert "'javascript:alert(1)' in <a href> (zodra de instellingen zijn ingevuld)" in result.output
+
+
+def test_a_docs_page_with_more_conditions_than_can_be_checked_is_refused():
+    from kennisbank.checks.docs_pages import page_problems
+    from kennisbank.checks.markdown_render import BodyRenderer, project_config
+
+    def page(count: int) -> str:
+        blocks = (f"<!-- kb:als pagina:p{i}/ -->\nTekst {i}.\n<!-- kb:einde -->\n\n" for i in range(count))
+        return "# Uitleg\n\n" + "".join(blocks)
+
+    renderer = BodyRenderer(*project_config(ROOT))
+    found = [(p.code, p.message) for p in page_problems(page(7), "docs/uitleg.md", renderer, ())]
+    assert found == [
+        (
+            "SAFE001",
+            "De pagina gebruikt 7 verschillende voorwaarden (<!-- kb:als … -->); "
+            "de controle kan er hoogstens 6 in elke combinatie nagaan.",
+        )
+    ]
+    assert page_problems(page(6), "docs/uitleg.md", renderer, ()) == []

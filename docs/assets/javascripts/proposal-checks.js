@@ -228,15 +228,24 @@
     return out;
   }
 
-  /* Headings inside one body section (the section itself is level 2): BODY002 for '# ', BODY005 for a skipped level. */
+  /* Headings inside one body section (the section itself is level 2): BODY002 for '# ', BODY005 for a skipped level,
+     ISSUE006 for a heading of level 2 ('## ', or a line underlined with --- or ===): it would start a section of its
+     own next to the fixed ones, such as a second 'Aandachtspunten van de redactie' (checks/newentry.py). An
+     underline is judged stricter than Markdown does: any line of only - or = right under text. */
   function headings(text) {
-    var out = [], previous = 2, fence = false;
+    var out = [], previous = 2, fence = false, above = "";
     text.split("\n").forEach(function (line) {
-      if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
-      var m = !fence && line.match(/^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$/);
+      // a closing fence counts as text above a line of dashes: the site's renderer reads a heading there
+      if (/^\s{0,3}(```|~~~)/.test(line)) { fence = !fence; above = fence ? "" : line; return; }
+      if (fence) return;
+      var m = line.match(/^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$/);
+      var under = !m && above.trim() && !/^ {0,3}#/.test(above) && line.match(/^ {0,3}(=+|-+)[ \t]*$/);
+      if (under) m = [line, under[1][0] === "=" ? "#" : "##", above.trim()];
+      above = line;
       if (!m) return;
       var level = m[1].length;
       if (level === 1) out.push({ code: "BODY002", message: "De kop ‘# " + m[2] + "’ staat op het hoogste niveau; dat is de titel. Gebruik ‘### " + m[2] + "’." });
+      else if (level === 2) out.push({ code: "ISSUE006", message: "De kop ‘## " + m[2] + "’ begint een eigen sectie naast de vaste koppen. Maak er gewone tekst van, of een kleinere kop: ‘### " + m[2] + "’." });
       else if (level > previous + 1) out.push({ code: "BODY005", message: "De kop ‘" + m[1] + " " + m[2] + "’ slaat een niveau over: gebruik ‘" + "#".repeat(previous + 1) + " " + m[2] + "’." });
       previous = Math.max(level, 2);
     });
@@ -244,11 +253,14 @@
   }
 
   // Front-matter text may not hold control, direction or zero-width characters (content/hygiene.py).
-  var FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  var FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]/;
   // The body allows zero-width characters and line ends (FORBIDDEN_IN_BODY).
   var FORBIDDEN_IN_BODY = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/;
+  // In both (hygiene._NONCHARACTERS): a lone surrogate, and U+1FFFE, U+1FFFF … U+10FFFF, the
+  // noncharacters of the other planes (as UTF-16: a high surrogate ending in 3F, then DFFE or DFFF).
+  var NONCHARACTER = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
   function invisible(text, inBody) {
-    return (inBody ? FORBIDDEN_IN_BODY : FORBIDDEN).test(text) ? [{ code: "FM011", message: "De tekst bevat een onzichtbaar teken of stuurteken. Typ de tekst opnieuw." }] : [];
+    return ((inBody ? FORBIDDEN_IN_BODY : FORBIDDEN).test(text) || NONCHARACTER.test(text)) ? [{ code: "FM011", message: "De tekst bevat een onzichtbaar teken of stuurteken. Typ de tekst opnieuw." }] : [];
   }
 
   root.kbProposalChecks = { normalise: normalise, personalData: personalData, markup: markup, headings: headings, invisible: invisible, bsnValid: bsnValid };

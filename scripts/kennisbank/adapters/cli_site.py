@@ -122,9 +122,7 @@ def generate(root: Path, out: Path, site_url: str, as_project: bool) -> None:
         else:
             destination.write_text(content, encoding="utf-8")
     if as_project:
-        _fill_settings(
-            checked.project.root, target, [*files, *(p.relative_to(target).as_posix() for p in target.rglob("*.md"))]
-        )
+        _fill_settings(checked.project.root, target, set(files))
     copied = "" if not as_project else " (plus mkdocs.yml, overrides/ en de eigen pagina's uit docs/)"
     click.echo(f"{len(files)} bestanden geschreven naar {out}{copied}.")
 
@@ -141,9 +139,14 @@ def _engine_project(root: Path, target: Path) -> Path:
     return target / "docs"
 
 
-def _fill_settings(root: Path, docs: Path, paths: list[str]) -> None:
+def _fill_settings(root: Path, docs: Path, generated: set[str]) -> None:
     """Fill the repository URL and the editors' address into the copied pages of ``docs``, as
-    the plugin does while building (another engine runs no plugin; see ``site.settings``)."""
+    the plugin does while building (another engine runs no plugin; see ``site.settings``).
+
+    Only the hand-written pages are filled, never a ``generated`` one (paths relative to
+    ``docs``): an entry page holds contributed text, in which a ``<!-- kb:als … -->`` pair in
+    inline code could cut out a fence and set free the HTML inside it (the plugin, too, skips
+    generated pages)."""
     from kennisbank.checks.markdown_render import load_mkdocs_config
 
     try:
@@ -157,8 +160,11 @@ def _fill_settings(root: Path, docs: Path, paths: list[str]) -> None:
     problem = settings_problem(repo_url, email)
     if problem:
         raise UsageError(f"Configuratiefout in mkdocs.yml: {problem}")
-    pages = frozenset(url_of_page(p).lstrip("/") for p in paths)
+    written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    pages = frozenset(url_of_page(p).lstrip("/") for p in [*generated, *written])
     for page in docs.rglob("*.md"):
+        if page.relative_to(docs).as_posix() in generated:
+            continue
         text = page.read_text(encoding="utf-8")
         if uses_settings(text):
             page.write_text(fill(text, PageSettings(repo_url, email, pages)), encoding="utf-8")

@@ -10,6 +10,7 @@ personal data.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kennisbank.checks import pii
@@ -19,6 +20,7 @@ from kennisbank.checks.markdown_render import BodyRenderer
 from kennisbank.checks.problems import Problem
 from kennisbank.content.framing import frame
 from kennisbank.content.loader import compose
+from kennisbank.site import settings
 
 #: The front-matter fields a page in docs/ may have, and what each must be.
 DOCS_FIELDS: dict[str, type] = {"title": str, "description": str, "hide": list, "kb_search": bool, "tags": list}
@@ -60,12 +62,29 @@ def page_problems(text: str, shown: str, renderer: BodyRenderer, mailboxes: tupl
     else:
         problems = []  # a page without front matter is fine in docs/
     html = renderer.render(body).html
-    for finding in html_findings(html, DOCS):
+    # The page as the site may show it: every way the settings can decide its kb:als blocks.
+    names = settings.condition_names(body)
+    if len(names) > settings.MAX_CONDITIONS:
+        problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
+                                f"De pagina gebruikt {len(names)} verschillende voorwaarden (<!-- kb:als … -->); "
+                                f"de controle kan er hoogstens {settings.MAX_CONDITIONS} in elke combinatie nagaan.",
+                                "Verdeel de tekst over meer pagina's, of gebruik minder voorwaarden."))  # fmt: skip
+    variants = settings.variants(body) if len(names) <= settings.MAX_CONDITIONS else []
+    filled = [renderer.render(v).html for v in variants if v != body]
+    found = {f: "" for f in html_findings(html, DOCS)}
+    for page in filled:
+        found |= {f: " (zodra de instellingen zijn ingevuld)" for f in html_findings(page, DOCS) if f not in found}
+    for finding, when in found.items():
         if finding.kind == "comment":
             continue  # harmless in a page, and the tags plugin's placeholder is one
         problems.append(Problem(shown, body_line, 1, "SAFE002" if finding.kind == "scheme" else "SAFE001", "body",
-                                f"De pagina bevat {describe(finding)}; dat mag niet op de site."))  # fmt: skip
-    if inline_script_count(html):
+                                f"De pagina bevat {describe(finding)}{when}; dat mag niet op de site."))  # fmt: skip
+    if body.count(_MARKER) > _marker_comments(html):
+        problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
+                                f"De pagina heeft een markering {_MARKER}… die geen HTML-opmerking op de pagina is (maar "
+                                "tekst in code, of in een attribuut); bij het invullen kan die code openbreken.",
+                                "Zet elke <!-- kb:… -->-markering als opmerking op een eigen regel, buiten code."))  # fmt: skip
+    if any(inline_script_count(page) for page in [html, *filled]):
         problems.append(Problem(shown, body_line, 1, "SAFE001", "body",
                                 "De pagina bevat een inline <script>; alleen scripts uit een bestand (src=) zijn toegestaan."))  # fmt: skip
     normalised = pii.normalise(body)
@@ -88,3 +107,27 @@ def _field_problems(meta: dict[str, object], key_lines: dict[str, int], shown: s
                 Problem(shown, line, 1, "DOCS001", str(key), f"Het veld '{key}' heeft niet de juiste vorm.")
             )
     return problems
+
+
+#: The start of a marker of the site settings (``<!-- kb:als … -->``, see ``site.settings``).
+_MARKER = "<!-- kb:"
+
+
+class _Comments(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.count = 0
+
+    def handle_comment(self, data: str) -> None:
+        self.count += data.startswith(" kb:")
+
+
+def _marker_comments(html: str) -> int:
+    """How many comments of the rendered ``html`` are settings markers. Filling in the settings
+    cuts the Markdown at every ``<!-- kb:`` (site.settings), so a marker that renders as text
+    (in code, escaped, in an attribute) could cut a fence open and free what the checks above
+    saw as code: such a page is refused."""
+    parser = _Comments()
+    parser.feed(html)
+    parser.close()
+    return parser.count

@@ -27,11 +27,16 @@ from kennisbank.content.yamlio import Loader
 
 #: File names must already be URL slugs, so a URL is never percent-encoded.
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: '$' would allow a final newline
+#: A suggested file name has at most this many characters, as the form's (proposal.js
+#: slugFor): a title of 120 characters can transliterate into thousands (U+FDFA alone gives
+#: 29), more than a file system allows in a name (255 bytes).
+SLUG_MAX = 80
 
 
 def suggest_slug(stem: str) -> str:
-    """Return the ASCII kebab-case slug for a file stem (``überblick é`` -> ``uberblick-e``)."""
-    return slugify(stem) or "item"
+    """Return the ASCII kebab-case slug for a file stem (``überblick é`` -> ``uberblick-e``),
+    at most :data:`SLUG_MAX` characters, cut without a final ``-``."""
+    return slugify(stem, max_length=SLUG_MAX) or "item"
 
 
 def read_entry(path: Path, root: Path, collection: Collection) -> tuple[Entry | None, list[Problem]]:

@@ -85,6 +85,35 @@ def fill(markdown: str, settings: PageSettings) -> str:
     )
 
 
+#: The most condition names a page may use: :func:`variants` makes ``2**n`` texts.
+MAX_CONDITIONS = 6
+
+
+def condition_names(markdown: str) -> list[str]:
+    """The names of the conditional blocks in ``markdown`` (``repo_url``, ``pagina:…``), sorted."""
+    return sorted({match.group(2) for match in _BLOCK.finditer(markdown)})
+
+
+def variants(markdown: str) -> list[str]:
+    """``markdown`` with its conditional blocks decided every way they can be (``2**n`` texts
+    for ``n`` condition names; the first keeps every ``kb:als`` block), so a check can see
+    each page a build may make: cutting a block out can end an HTML block early and free
+    the Markdown after it.
+
+    Raises:
+        ValueError: more than :data:`MAX_CONDITIONS` names.
+    """
+    names = condition_names(markdown)
+    if len(names) > MAX_CONDITIONS:
+        raise ValueError(f"{len(names)} voorwaarden")
+
+    def decide(number: int) -> str:
+        chosen = {name: not (number >> k) & 1 for k, name in enumerate(names)}
+        return _BLOCK.sub(lambda m: m.group(3) if chosen[m.group(2)] == (m.group(1) == "als") else "", markdown)
+
+    return [decide(number) for number in range(2 ** len(names))]
+
+
 def _holds(name: str, settings: PageSettings) -> bool:
     if name.startswith("pagina:"):
         return name.removeprefix("pagina:") in settings.pages

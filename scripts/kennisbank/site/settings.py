@@ -25,7 +25,7 @@ from urllib.parse import quote
 #: An https address of a repository: host, optional port, path segments of safe characters.
 REPO_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*/?")
 #: An e-mail address of plain characters (RFC 5321's common subset), at most 254 characters.
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
+EMAIL = re.compile(r"[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 
 _BLOCK = re.compile(r"<!-- kb:(als|als-niet) ([a-z_]+(?::[A-Za-z0-9/._-]*)?) -->\n?(.*?)<!-- kb:einde -->\n?", re.S)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")

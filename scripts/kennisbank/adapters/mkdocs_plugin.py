@@ -75,6 +75,8 @@ class KennisbankConfig(Config):
             Material would call the GitHub API from every page.
         contact: where to report a vulnerability (security.txt ``Contact``); default: the
             repository's security advisories.
+        cache: reuse per-file results from ``.cache/kennisbank/`` (default: true; ``kb build
+            --no-cache`` sets it to false through ``KB_CACHE``).
     """
 
     enabled = c.Type(bool, default=True)
@@ -84,6 +86,7 @@ class KennisbankConfig(Config):
     today = c.Optional(IsoDate())
     repo_url = c.Type(str, default="")
     contact = c.Type(str, default="")
+    cache = c.Type(bool, default=True)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -108,7 +111,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             raise PluginError(f"Configuratiefout in mkdocs.yml: {problem} De site is niet gebouwd.")
         self.hashes, self.csp_pages = set(), []
         try:
-            checked = check(self.root)
+            checked = check(self.root, cache=self.config.cache)
         except ConfigError as exc:
             raise PluginError(f"Configuratiefout: {exc}") from None
         if checked.problems:

@@ -10,7 +10,11 @@ facets, matrix), ``entries``, ``extras`` (handout, error catalogue, security.txt
 
 from __future__ import annotations
 
+import json
+
+from kennisbank.content.cache import ResultCache
 from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.entry import Entry
 from kennisbank.content.project import Project
 from kennisbank.content.schemas import SchemaSet
 from kennisbank.content.taxonomies import FACETS
@@ -19,7 +23,7 @@ from kennisbank.site.charts import render_page as render_charts
 from kennisbank.site.exports import export_files, published_schemas
 from kennisbank.site.feed import atom_feed
 from kennisbank.site.pages.context import Context, SiteOptions
-from kennisbank.site.pages.entries import render_entry
+from kennisbank.site.pages.entries import related_section, render_entry
 from kennisbank.site.pages.extras import render_catalogue, render_handout_page, security_txt
 from kennisbank.site.pages.overviews import (
     render_facet_index,
@@ -44,7 +48,12 @@ from kennisbank.site.urls import (
 SiteFiles = dict[str, str | bytes]
 
 
-def generate_site(project: Project, options: SiteOptions | None = None, schemas: SchemaSet | None = None) -> SiteFiles:
+def generate_site(
+    project: Project,
+    options: SiteOptions | None = None,
+    schemas: SchemaSet | None = None,
+    cache: ResultCache | None = None,
+) -> SiteFiles:
     """Render every generated page and file.
 
     Args:
@@ -52,6 +61,7 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
         options: site settings; defaults to no site URL, today's date and no git dates.
         schemas: when given, the open-data exports, the published schemas and the feed
             are included as well.
+        cache: the ``pages`` result cache, for entry pages (see :func:`cached_entry_page`).
 
     Returns:
         Mapping of site source path (POSIX, relative to the docs root) to page text
@@ -65,7 +75,7 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
     for collection in COLLECTIONS:
         pages[overview_page(collection)] = render_overview(ctx, collection)
     for entry in ctx.entries:
-        pages[entry_page(entry)] = render_entry(ctx, entry)
+        pages[entry_page(entry)] = cached_entry_page(ctx, entry, cache) if cache else render_entry(ctx, entry)
     for facet in FACETS:
         pages[facet_page(facet)] = render_facet_index(ctx, facet)
         for value, label, description in ctx.facet_terms(facet):
@@ -81,6 +91,36 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
         pages.update(published_schemas(schemas, ctx.vocab))
         pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, {e.path: ctx.updated(e) for e in ctx.entries})
     return pages
+
+
+def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
+    """:func:`render_entry` of ``entry``, from the cache when nothing it shows has changed.
+
+    The key holds everything the page is made of: the entry's path, front matter and body;
+    the site options (address, today, repository, contact) and the entry's git date; and
+    its whole "Gerelateerd" section, which carries what the page shows of other entries
+    (titles, descriptions and addresses of the entries it links to and that link to it).
+    Vocabulary labels, the package and its libraries are in the cache's salt.
+    """
+    options = ctx.options
+    key = cache.key(
+        "entry-page",
+        entry.path,
+        entry.collection.name,
+        json.dumps(entry.meta, ensure_ascii=False, default=repr),
+        entry.body,
+        str(entry.body_line),
+        json.dumps([options.site_url, options.today, options.repo_url, options.contact, ctx.updated(entry)]),
+        related_section(ctx, entry),
+    )
+    page = cache.get(key)
+    if isinstance(page, str):
+        return page
+    if page is not None:
+        cache.discard(key)
+    page = render_entry(ctx, entry)
+    cache.put(key, page)
+    return page
 
 
 def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:

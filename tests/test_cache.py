@@ -4,6 +4,7 @@ answer is what a run without the cache gives, also after a change elsewhere in t
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -176,3 +177,23 @@ def test_renaming_an_entry_updates_the_pages_that_link_to_it_and_its_backlinks(p
         assert "Hernoemd " in page and "proactief-hernoemd.md)" in page, entry_id
         assert f"{old.stem}.md)" not in page, entry_id
     assert files == generate(project, cache=False)
+
+
+# --- live preview (mkdocs serve --dirty) ------------------------------------------------
+
+
+def test_a_preview_file_is_rewritten_only_when_its_content_changes(tmp_path):
+    """MkDocs' dirty build rebuilds a page when its source is newer than the built page."""
+    from kennisbank.adapters.serve import backing_file
+    from kennisbank.site.urls import UnsafePathError
+
+    first = Path(backing_file(tmp_path, "praktijkvoorbeelden/a.md", "# A\n"))
+    assert first.read_text("utf-8") == "# A\n" and tmp_path / ".cache" in first.parents
+    os.utime(first, (1_000_000, 1_000_000))
+    assert backing_file(tmp_path, "praktijkvoorbeelden/a.md", "# A\n") == str(first)
+    assert first.stat().st_mtime == 1_000_000  # unchanged content: the page is not rebuilt
+    backing_file(tmp_path, "praktijkvoorbeelden/a.md", "# A, bewerkt\n")
+    assert first.read_text("utf-8") == "# A, bewerkt\n" and first.stat().st_mtime > 1_000_000
+    with pytest.raises(UnsafePathError):
+        backing_file(tmp_path, "../buiten.md", "x")
+    assert not (tmp_path.parent / "buiten.md").exists()

@@ -8,6 +8,9 @@
   repository URL and the editors' e-mail address into hand-written pages (``site.settings``).
 * ``on_page_content``: sanitize entry pages again (second line of defence).
 * ``on_post_page`` / ``on_post_template``: the Content-Security-Policy meta element.
+* ``on_startup``: note ``mkdocs serve --dirty``; then generated files are backed by files
+  that change only with their content, so a rebuild redoes only the affected pages
+  (:mod:`kennisbank.adapters.serve`), and Pagefind runs on the first build only.
 * ``on_serve``: watch the content folders, vocabularies and schemas.
 * ``on_post_build``: show the site's CSP on the hosting page; run Pagefind.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
 from kennisbank.adapters.search import SearchIndexError, run_pagefind
+from kennisbank.adapters.serve import backing_file
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
 from kennisbank.checks.allowlists import SAFE_ID
 from kennisbank.checks.html_safety import sanitize
@@ -98,6 +103,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.entry_pages: set[str] = set()
         self.hashes: set[str] = set()
         self.csp_pages: list[str] = []
+        self.dirty_serve = False  # mkdocs serve --dirty (set in on_startup)
+        self.builds = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this object alive across the rebuilds of mkdocs serve.
+        self.dirty_serve = command == "serve" and dirty
+        if self.dirty_serve:  # MkDocs warns about every dirty build, which strict mode turns into an abort
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -147,7 +160,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(
                     f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand."
                 )
-            generated = File.generated(config, path, content=content)
+            generated = self._generated(config, path, content)
             generated.edit_uri = sources.get(path)
             if path.startswith(".well-known/") or path == MARKER:
                 generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
@@ -155,6 +168,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.config.manifest:
             self._check_manifest(files)
         return files
+
+    def _generated(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
+        """A generated file; under ``mkdocs serve --dirty`` backed by a file on disk (see serve.py)."""
+        if not (self.dirty_serve and self.config.cache):
+            return File.generated(config, path, content=content)
+        try:
+            return File.generated(config, path, abs_src_path=backing_file(self.root, path, content))
+        except (OSError, UnsafePathError) as exc:
+            raise PluginError(f"Kan {path} niet klaarzetten voor de voorvertoning: {exc}.") from None
 
     def _check_manifest(self, files: Files) -> None:
         """Stop the build when a published URL would disappear (see manifest.py)."""
@@ -246,7 +268,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 path.read_text(encoding="utf-8").replace(csp.PLACEHOLDER, html.escape(csp.policy(self.hashes))),
                 encoding="utf-8",
             )
+        self.builds += 1
         if not self.config.pagefind or not self.config.enabled:
+            return
+        if self.dirty_serve and self.builds > 1:
+            log.info("pagefind: zoekindex van de eerste bouw blijft staan (mkdocs serve --dirty).")
             return
         try:
             output = run_pagefind(Path(config.site_dir))
@@ -255,6 +281,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for line in output.splitlines():
             if "Indexed" in line or "language" in line.lower():
                 log.info("pagefind: %s", line.strip())
+
+
+def quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning that a build is dirty (asked for with ``mkdocs serve --dirty``)."""
+    return "'dirty' build" not in record.getMessage()
 
 
 def _contact_email(config: MkDocsConfig) -> str:

@@ -1,0 +1,51 @@
+"""Fast live preview: generated files backed by files on disk that change only when their
+content does, so ``mkdocs serve --dirty`` rebuilds only the pages an edit affects.
+
+MkDocs' dirty build (``--dirty``) skips a page whose source file is older than its built
+page (``File.is_modified``). A file made with ``File.generated(content=…)`` has no source
+file and counts as modified on every build; one made with ``abs_src_path`` is judged by
+that file's modification time. :func:`backing_file` writes each generated file into
+``.cache/kennisbank/serve/`` and leaves it untouched when its content is the same, so
+after saving one entry MkDocs rebuilds that entry's page and the pages that show it
+(overviews, facet pages, the pages linking to it), and nothing else. The rest of the
+work per rebuild (validation, page generation) reuses the result cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kennisbank.content.cache import CACHE_DIR
+from kennisbank.site.urls import output_path
+
+#: Where the generated files of a live preview are kept (under the project root).
+SERVE_DIR = CACHE_DIR / "serve"
+
+
+def backing_file(root: Path, path: str, content: str | bytes) -> str:
+    """Write ``content`` to the serve folder under ``root`` unless the file holds it already.
+
+    Args:
+        root: the project root.
+        path: the generated file's site path (checked by ``output_path``: never outside the folder).
+        content: the file's text or bytes.
+
+    Returns:
+        The file's absolute path, for ``File.generated(abs_src_path=…)``.
+
+    Raises:
+        UnsafePathError: ``path`` would leave the folder.
+        OSError: the file cannot be written.
+    """
+    target = output_path(root / SERVE_DIR, path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        unchanged = target.read_bytes() == data
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)  # atomic: MkDocs never reads half a page
+    return str(target)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
 from kennisbank.adapters.search import SearchIndexError, run_pagefind
-from kennisbank.adapters.serve import backing_file
+from kennisbank.adapters.serve import backing_file, quiet_dirty_builds
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
 from kennisbank.checks.allowlists import SAFE_ID
 from kennisbank.checks.html_safety import sanitize
@@ -109,8 +108,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object alive across the rebuilds of mkdocs serve.
         self.dirty_serve = command == "serve" and dirty
-        if self.dirty_serve:  # MkDocs warns about every dirty build, which strict mode turns into an abort
-            logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
+        if self.dirty_serve:
+            quiet_dirty_builds()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -281,11 +280,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for line in output.splitlines():
             if "Indexed" in line or "language" in line.lower():
                 log.info("pagefind: %s", line.strip())
-
-
-def quiet_dirty_warning(record: logging.LogRecord) -> bool:
-    """Drop MkDocs' warning that a build is dirty (asked for with ``mkdocs serve --dirty``)."""
-    return "'dirty' build" not in record.getMessage()
 
 
 def _contact_email(config: MkDocsConfig) -> str:

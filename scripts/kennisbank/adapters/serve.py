@@ -13,6 +13,7 @@ work per rebuild (validation, page generation) reuses the result cache.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from kennisbank.content.cache import CACHE_DIR
@@ -49,3 +50,14 @@ def backing_file(root: Path, path: str, content: str | bytes) -> str:
         temporary.write_bytes(data)
         temporary.replace(target)  # atomic: MkDocs never reads half a page
     return str(target)
+
+
+def quiet_dirty_builds() -> None:
+    """Drop MkDocs' warning that a build is dirty: it comes with every rebuild under
+    ``mkdocs serve --dirty``, and strict mode (``mkdocs.yml``) would turn it into an abort.
+    Every other warning still counts."""
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()

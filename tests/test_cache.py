@@ -197,3 +197,16 @@ def test_a_preview_file_is_rewritten_only_when_its_content_changes(tmp_path):
     with pytest.raises(UnsafePathError):
         backing_file(tmp_path, "../buiten.md", "x")
     assert not (tmp_path.parent / "buiten.md").exists()
+
+
+def test_the_open_data_follow_a_changed_description(project):
+    generate(project)
+    path = entry_file(project, "pr-010")
+    text = path.read_text("utf-8")
+    old = re.search(r"^description: (.*)$", text, re.M).group(0)
+    path.write_text(text.replace(old, 'description: "Een nieuwe samenvatting voor de open data."'), encoding="utf-8")
+    files = generate(project)
+    rows = json.loads(files["data/kennisbank.json"])["entries"]
+    assert next(r for r in rows if r["id"] == "pr-010")["description"] == "Een nieuwe samenvatting voor de open data."
+    assert "Een nieuwe samenvatting voor de open data." in str(files["data/kennisbank.csv"])
+    assert files == generate(project, cache=False)

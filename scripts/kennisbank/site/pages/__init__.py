@@ -10,6 +10,8 @@ facets, matrix), ``entries``, ``extras`` (handout, error catalogue, security.txt
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 
 from kennisbank.content.cache import ResultCache
@@ -87,7 +89,7 @@ def generate_site(
     pages.update(render_charts(ctx))
     pages[".well-known/security.txt"] = security_txt(ctx.options)
     if schemas is not None:
-        pages.update(export_files(ctx.entries, schemas, ctx.options.site_url, ctx.options.today))
+        pages.update(cached_exports(ctx, schemas, cache))
         pages.update(published_schemas(schemas, ctx.vocab))
         pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, {e.path: ctx.updated(e) for e in ctx.entries})
     return pages
@@ -121,6 +123,29 @@ def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
     page = render_entry(ctx, entry)
     cache.put(key, page)
     return page
+
+
+def cached_exports(ctx: Context, schemas: SchemaSet, cache: ResultCache | None) -> SiteFiles:
+    """:func:`export_files`, from the cache when no entry's front matter, path or collection
+    changed (an edit of a body only leaves the open data as it was). The key holds exactly
+    what ``export_files`` reads: those, the site address and today; the schemas are in the salt.
+    Excel files are stored as base64 text (JSON holds no bytes)."""
+    options = ctx.options
+    if cache is None:
+        return export_files(ctx.entries, schemas, options.site_url, options.today)
+    entries = [[e.collection.name, e.path, e.slug, e.meta] for e in ctx.entries]
+    key = cache.key("exports", json.dumps(entries, ensure_ascii=False, default=repr), options.site_url, options.today)
+    record = cache.get(key)
+    try:
+        if isinstance(record, dict):
+            return {path: base64.b64decode(v["b64"], validate=True) if "b64" in v else str(v["text"])
+                    for path, v in record.items()}  # fmt: skip
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        cache.discard(key)
+    files = export_files(ctx.entries, schemas, options.site_url, options.today)
+    cache.put(key, {path: {"b64": base64.b64encode(v).decode("ascii")} if isinstance(v, bytes) else {"text": v}
+                    for path, v in files.items()})  # fmt: skip
+    return files
 
 
 def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:

@@ -123,6 +123,7 @@ class ResultCache:
         """Forget a record that turned out unusable (wrong shape)."""
         self._new.pop(key, None)
         self._old.pop(key, None)
+        self.misses += 1  # so that save() writes the file without it
         log.debug("cache %s: record %s ignored (wrong shape)", self.path.name, key[:12])
 
     def _read(self) -> dict[str, Any]:

@@ -90,3 +90,48 @@ def built_site_subpath(tmp_path_factory) -> Path:
     result = build_site(ROOT, site, site_url="http://127.0.0.1:8000/kennisbank/", extra_env={"KB_CONTACT_EMAIL": ""})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+# --- Browser tests (test_browser.py, test_form.py): one chromium and one pair of servers ----
+
+
+@pytest.fixture(scope="session")
+def servers(request):
+    """``get(name)``: the test server for the root ('root') or sub-path ('sub') build, started once."""
+    from test_browser import MOUNTS, start_server, stop_server
+
+    started: dict = {}
+
+    def get(name: str):
+        if name not in started:
+            site = request.getfixturevalue("built_site" if name == "root" else "built_site_subpath")
+            started[name] = start_server(name, site, MOUNTS[name])
+        return started[name]
+
+    yield get
+    for server in started.values():
+        stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright; nothing downloads a browser."""
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"{CHROMIUM} ontbreekt: de browsertests gebruiken Debians chromium. Installeer het met "
+            "'make browser' of 'sudo apt-get install chromium' (er wordt nooit een browser gedownload).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield chromium
+    chromium.close()
+    playwright.stop()

@@ -146,8 +146,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if not file.generated_by:
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
         self.entry_pages = set(sources)
+        extra: dict[str, Any] = dict(config.extra or {})
+        contact_email = str(extra.get("contact_email") or "").strip()
         generated_files = site_files(
-            self.checked, config.site_url or "", self.config.today, self.config.repo_url, self.config.contact
+            self.checked,
+            config.site_url or "",
+            self.config.today,
+            self.config.repo_url,
+            self.config.contact,
+            contact_email,
         )
         generated_files[MARKER] = MARKER_TEXT
         for path, content in generated_files.items():

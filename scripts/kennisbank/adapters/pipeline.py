@@ -70,7 +70,12 @@ def check(root: Path, schemas: SchemaSet | None = None, cache: bool = True) -> C
 
 
 def site_files(
-    checked: Checked, site_url: str = "", today: str | None = None, repo_url: str = "", contact: str = ""
+    checked: Checked,
+    site_url: str = "",
+    today: str | None = None,
+    repo_url: str = "",
+    contact: str = "",
+    contact_email: str = "",
 ) -> SiteFiles:
     """Every generated site file for a clean project (pages, redirects, exports, schemas).
 
@@ -80,12 +85,15 @@ def site_files(
         today: ISO date for review-date notices (default: today).
         repo_url: source repository URL, for security.txt ('' when unknown).
         contact: where to report a vulnerability ('' for the repository's advisories).
+        contact_email: the editors' address for proposals by e-mail ('' for none).
 
     Entry pages come from the ``pages`` result cache when :func:`check` used the cache
     (see :func:`kennisbank.site.pages.generate_site`).
     """
     dates = git_dates(checked.project.root, tuple(c.folder for c in COLLECTIONS))
-    options = SiteOptions(site_url=site_url, repo_url=repo_url, contact=contact, git_dates=dates)
+    options = SiteOptions(
+        site_url=site_url, repo_url=repo_url, contact=contact, contact_email=contact_email, git_dates=dates
+    )
     if today:
         options = dataclasses.replace(options, today=today)
     store = ResultCache(checked.project.root, "pages", checked.salt, enabled=bool(checked.salt))

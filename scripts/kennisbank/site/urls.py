@@ -41,6 +41,8 @@ MATRIX_PAGE = "instrumenten/welk-instrument-wanneer.md"
 CATALOGUE_PAGE = "bijdragen/foutcodes.md"
 HANDOUT_PAGE = "handout.md"
 CHARTS_PAGE = "in-cijfers.md"
+#: 'Stel een item voor': the index of the forms, one form per collection beside it.
+PROPOSAL_INDEX = "bijdragen/voorstel/index.md"
 
 
 def entry_page(entry: Entry) -> str:
@@ -51,6 +53,12 @@ def entry_page(entry: Entry) -> str:
 def overview_page(collection: Collection) -> str:
     """Source path of a collection's overview page."""
     return f"{collection.url_prefix}/index.md"
+
+
+def proposal_page(collection: Collection) -> str:
+    """Source path of a collection's 'Stel een item voor' form, e.g.
+    ``bijdragen/voorstel/praktijkvoorbeeld.md`` (the singular label in lower case)."""
+    return f"bijdragen/voorstel/{collection.label_singular.lower()}.md"
 
 
 def facet_page(taxonomy: Taxonomy, value: str | None = None) -> str:

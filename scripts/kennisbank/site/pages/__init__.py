@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 
 from kennisbank.content.cache import ResultCache
@@ -34,6 +35,7 @@ from kennisbank.site.pages.overviews import (
     render_matrix,
     render_overview,
 )
+from kennisbank.site.pages.proposal import render_proposal, render_proposal_index
 from kennisbank.site.pages.redirects import render_redirects
 from kennisbank.site.urls import (
     CATALOGUE_PAGE,
@@ -41,9 +43,11 @@ from kennisbank.site.urls import (
     HANDOUT_PAGE,
     HOME,
     MATRIX_PAGE,
+    PROPOSAL_INDEX,
     entry_page,
     facet_page,
     overview_page,
+    proposal_page,
 )
 
 #: Site path -> file content: text, or bytes for binary files (the Excel exports).
@@ -61,9 +65,9 @@ def generate_site(
     Args:
         project: a loaded project whose validation found no problems.
         options: site settings; defaults to no site URL, today's date and no git dates.
-        schemas: when given, the open-data exports, the published schemas and the feed
-            are included as well.
-        cache: the ``pages`` result cache, for entry pages (see :func:`cached_entry_page`).
+        schemas: when given, the open-data exports, the published schemas, the feed and
+            the 'Stel een item voor' forms (which use the exports and schemas) are included as well.
+        cache: the ``pages`` result cache, for entry pages and exports (see :func:`cached_entry_page`).
 
     Returns:
         Mapping of site source path (POSIX, relative to the docs root) to page text
@@ -91,6 +95,9 @@ def generate_site(
     if schemas is not None:
         pages.update(cached_exports(ctx, schemas, cache))
         pages.update(published_schemas(schemas, ctx.vocab))
+        pages[PROPOSAL_INDEX] = render_proposal_index()
+        for collection in COLLECTIONS:
+            pages[proposal_page(collection)] = render_proposal(ctx, collection, schemas.documents)
         pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, {e.path: ctx.updated(e) for e in ctx.entries})
     return pages
 
@@ -99,7 +106,7 @@ def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
     """:func:`render_entry` of ``entry``, from the cache when nothing it shows has changed.
 
     The key holds everything the page is made of: the entry's path, front matter and body;
-    the site options (address, today, repository, contact) and the entry's git date; and
+    every site option (address, today, repository, contacts, …) and the entry's git date; and
     its whole "Gerelateerd" section, which carries what the page shows of other entries
     (titles, descriptions and addresses of the entries it links to and that link to it).
     Vocabulary labels, the package and its libraries are in the cache's salt.
@@ -112,7 +119,7 @@ def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
         json.dumps(entry.meta, ensure_ascii=False, default=repr),
         entry.body,
         str(entry.body_line),
-        json.dumps([options.site_url, options.today, options.repo_url, options.contact, ctx.updated(entry)]),
+        json.dumps([{k: v for k, v in dataclasses.asdict(options).items() if k != "git_dates"}, ctx.updated(entry)]),
         related_section(ctx, entry),
     )
     page = cache.get(key)
@@ -150,10 +157,10 @@ def cached_exports(ctx: Context, schemas: SchemaSet, cache: ResultCache | None) 
 
 def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:
     """Source paths of every generated page that is not an entry page (home, overviews,
-    facet pages, matrix, error catalogue, handout, charts): the addresses no entry or
-    alias may take."""
-    paths = [HOME, MATRIX_PAGE, CATALOGUE_PAGE, HANDOUT_PAGE, CHARTS_PAGE]
-    paths += [overview_page(c) for c in COLLECTIONS]
+    facet pages, matrix, error catalogue, handout, charts, proposal forms): the addresses
+    no entry or alias may take."""
+    paths = [HOME, MATRIX_PAGE, CATALOGUE_PAGE, HANDOUT_PAGE, CHARTS_PAGE, PROPOSAL_INDEX]
+    paths += [overview_page(c) for c in COLLECTIONS] + [proposal_page(c) for c in COLLECTIONS]
     for facet in FACETS:
         paths.append(facet_page(facet))
         paths += [

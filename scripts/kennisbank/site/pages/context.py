@@ -28,6 +28,8 @@ class SiteOptions:
         repo_url: URL of the source repository ('' when unknown), for security.txt.
         contact: where to report a vulnerability ('' when unknown: the repository's
             security advisories, when ``repo_url`` is known).
+        contact_email: the editors' address for proposals by e-mail (mkdocs.yml
+            ``extra.contact_email``), or '' for none: then the forms offer no e-mail.
         today: ISO date used to decide which entries are past their review date; by
             default today, or the date of ``SOURCE_DATE_EPOCH`` (reproducible builds).
         git_dates: project-relative path -> ISO date of the last commit touching it.
@@ -36,6 +38,7 @@ class SiteOptions:
     site_url: str = ""
     repo_url: str = ""
     contact: str = ""
+    contact_email: str = ""
     today: str = field(default_factory=today_iso)
     git_dates: dict[str, str] = field(default_factory=dict)
 

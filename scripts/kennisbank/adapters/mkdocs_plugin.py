@@ -29,12 +29,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
 from kennisbank.adapters.search import SearchIndexError, run_pagefind
-from kennisbank.adapters.serve import backing_file, quiet_dirty_builds
+from kennisbank.adapters.serve import generated_file, quiet_dirty_builds
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
 from kennisbank.checks.allowlists import SAFE_ID
 from kennisbank.checks.html_safety import sanitize
@@ -166,7 +166,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(
                     f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand."
                 )
-            generated = self._generated(config, path, content)
+            backed = self.root if self.dirty_serve and self.config.cache else None
+            generated = generated_file(config, path, content, backed)
             generated.edit_uri = sources.get(path)
             if path.startswith(".well-known/") or path == MARKER:
                 generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
@@ -174,15 +175,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.config.manifest:
             self._check_manifest(files)
         return files
-
-    def _generated(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
-        """A generated file; under ``mkdocs serve --dirty`` backed by a file on disk (see serve.py)."""
-        if not (self.dirty_serve and self.config.cache):
-            return File.generated(config, path, content=content)
-        try:
-            return File.generated(config, path, abs_src_path=backing_file(self.root, path, content))
-        except (OSError, UnsafePathError) as exc:
-            raise PluginError(f"Kan {path} niet klaarzetten voor de voorvertoning: {exc}.") from None
 
     def _check_manifest(self, files: Files) -> None:
         """Stop the build when a published URL would disappear (see manifest.py)."""

@@ -16,8 +16,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
 from kennisbank.content.cache import CACHE_DIR
-from kennisbank.site.urls import output_path
+from kennisbank.site.urls import UnsafePathError, output_path
 
 #: Where the generated files of a live preview are kept (under the project root).
 SERVE_DIR = CACHE_DIR / "serve"
@@ -50,6 +54,17 @@ def backing_file(root: Path, path: str, content: str | bytes) -> str:
         temporary.write_bytes(data)
         temporary.replace(target)  # atomic: MkDocs never reads half a page
     return str(target)
+
+
+def generated_file(config: MkDocsConfig, path: str, content: str | bytes, backed: Path | None) -> File:
+    """A generated MkDocs file: in memory, or with ``backed`` (the project root) backed by
+    :func:`backing_file`. Raises PluginError when the backing file cannot be written."""
+    if backed is None:
+        return File.generated(config, path, content=content)
+    try:
+        return File.generated(config, path, abs_src_path=backing_file(backed, path, content))
+    except (OSError, UnsafePathError) as exc:
+        raise PluginError(f"Kan {path} niet klaarzetten voor de voorvertoning: {exc}.") from None
 
 
 def quiet_dirty_builds() -> None:

@@ -63,9 +63,10 @@ node:
 	  else echo "Node.js ontbreekt: installeer het met 'sudo apt-get install nodejs npm'"; exit 1; fi; }
 
 ## make serve: live preview on http://127.0.0.1:8000, reloads on changes in the content folders.
+## --dirty: after a save only the pages that depend on the change are rebuilt (see README).
 serve: $(STAMP)
 	$(PY) -m kennisbank validate
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve --dirty
 
 validate: $(STAMP)
 	$(PY) -m kennisbank validate

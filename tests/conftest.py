@@ -58,7 +58,7 @@ def build_site(
 
 def copy_project(target: Path) -> Path:
     """Copy the repository (without .venv, site and caches) to ``target`` for tests that change content."""
-    ignore = shutil.ignore_patterns(".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", ".git")
+    ignore = shutil.ignore_patterns(".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", ".git", ".cache")
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
 

@@ -49,6 +49,9 @@ from measure import Sample, floor, run_inprocess, run_measured, site_url, summar
 from payload import sizes
 from project import mkdocs_build, pagefind, prepare
 from tables import kb, table, targets
+from warm import measure as measure_warm
+from warm import report as warm_report
+from warm import warm_targets
 
 from kennisbank.adapters.pipeline import check, site_files
 
@@ -86,7 +89,7 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
             s, count = run_inprocess(lambda: floor(project))
             assert count == n, (count, n)
             samples["floor"].append(s)
-            s, checked = run_inprocess(lambda: check(project))
+            s, checked = run_inprocess(lambda: check(project, cache=False))  # cold: see warm.py
             if checked.problems:
                 raise SystemExit(
                     f"Het synthetische corpus geeft {len(checked.problems)} problemen, "
@@ -113,6 +116,9 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
                 flush=True,
             )
 
+        # Warm runs (result cache) and the live preview; serve only at N = 1000 (issue 14).
+        warm = measure_warm(project, work, serve=n == 1000)
+        print(warm_report(warm), flush=True)
         lunr = mkdocs_build(baseline / "mkdocs.lunr.yml", work / "site-lunr", work / "lunr.log")
         measured = sizes(work / "site", work / "site-lunr", use_browser)
         result: dict[str, Any] = {
@@ -124,6 +130,7 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
             "kb_validate_cli": cli.__dict__,
             "lunr_build": lunr.__dict__,
             "sizes": measured,
+            "warm": warm,
         }
         for key, values in samples.items():
             result[key] = {
@@ -198,7 +205,7 @@ def main() -> None:
 
     started = time.perf_counter()
     results = [bench_n(n, runs, args.seed, args.keep, not args.no_browser) for n in ns]
-    checks = targets(results)
+    checks = targets(results) + warm_targets(results)
     print("\n" + table(results, runs))
     print("\nDetails (KB = gzip over de lijn; CPU-seconden):")
     for r in results:

@@ -66,7 +66,9 @@ def prepare(work: Path, n: int, seed: int) -> dict[str, Any]:
 
 
 def mkdocs_build(config: Path, site: Path, log: Path) -> Sample:
+    """A cold build: no site folder and no result cache (warm builds: see warm.py)."""
     shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(config.parent / ".cache", ignore_errors=True)
     return run_measured(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], config.parent, log
     )

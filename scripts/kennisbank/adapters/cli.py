@@ -31,6 +31,13 @@ ROOT_OPTION = click.option(
 )
 
 
+NO_CACHE_OPTION = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Gebruik en schrijf geen tussenresultaten in .cache/kennisbank/ (alles opnieuw controleren).",
+)
+
+
 class UsageError(click.ClickException):
     """A usage or configuration problem: Dutch message, exit code 2."""
 
@@ -40,9 +47,9 @@ class UsageError(click.ClickException):
         click.echo(f"Fout: {self.message}", err=True)
 
 
-def _checked(root: Path) -> Checked:
+def _checked(root: Path, cache: bool = True) -> Checked:
     try:
-        return check(root)
+        return check(root, cache=cache)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
@@ -71,10 +78,11 @@ def cli() -> None:
     default=None,
     help="Uitvoer: human (standaard), github (annotaties; vanzelf als GITHUB_ACTIONS=true) of json.",
 )
-def validate(root: Path, fmt: str | None) -> None:
+@NO_CACHE_OPTION
+def validate(root: Path, fmt: str | None, no_cache: bool) -> None:
     """Controleer alle items. Exitcode 0: in orde, 1: problemen, 2: configuratiefout."""
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human")
-    checked = _checked(root)
+    checked = _checked(root, cache=not no_cache)
     if fmt == "json":
         click.echo(format_problems(checked.problems, "json"))
     else:

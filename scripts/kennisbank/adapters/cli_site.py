@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from kennisbank.adapters.cli import ROOT_OPTION, UsageError, _clean_or_exit, cli
+from kennisbank.adapters.cli import NO_CACHE_OPTION, ROOT_OPTION, UsageError, _clean_or_exit, cli
 from kennisbank.adapters.pipeline import site_files
 from kennisbank.adapters.sitedir import MARKER, build_then_swap, site_dir_problem, source_overlap
 from kennisbank.content.project import VOCABULARIES_FILE
@@ -29,7 +29,8 @@ from kennisbank.site.urls import UnsafePathError, output_path, url_of_page
     default=None,
     help="Waar de site komt (standaard: site/ in de kennisbank).",
 )
-def build(root: Path, site_dir: Path | None) -> None:
+@NO_CACHE_OPTION
+def build(root: Path, site_dir: Path | None, no_cache: bool) -> None:
     """Controleer alle items en bouw de site met zoekindex."""
     # Not resolved: a symlinked site folder must be seen as one (the site would land elsewhere).
     target = Path(os.path.abspath(site_dir or root / "site"))
@@ -53,6 +54,8 @@ def build(root: Path, site_dir: Path | None) -> None:
         # (issue 6: about 0.55 GB for MkDocs plus 1.55 GB for Pagefind at N = 5000).
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(folder)]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PAGEFIND": "false"}
+        if no_cache:
+            env["KB_CACHE"] = "false"
         if subprocess.run(command, env=env, check=False).returncode != 0:
             return False
         if os.environ.get("KB_PAGEFIND", "true").lower() not in ("false", "0", "no"):

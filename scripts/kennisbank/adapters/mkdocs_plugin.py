@@ -8,6 +8,9 @@
   repository URL and the editors' e-mail address into hand-written pages (``site.settings``).
 * ``on_page_content``: sanitize entry pages again (second line of defence).
 * ``on_post_page`` / ``on_post_template``: the Content-Security-Policy meta element.
+* ``on_startup``: note ``mkdocs serve --dirty``; then generated files are backed by files
+  that change only with their content, so a rebuild redoes only the affected pages
+  (:mod:`kennisbank.adapters.serve`), and Pagefind runs on the first build only.
 * ``on_serve``: watch the content folders, vocabularies and schemas.
 * ``on_post_build``: show the site's CSP on the hosting page; run Pagefind.
 """
@@ -26,11 +29,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kennisbank.adapters.pipeline import Checked, check, site_files, source_paths
 from kennisbank.adapters.search import SearchIndexError, run_pagefind
+from kennisbank.adapters.serve import generated_file, quiet_dirty_builds
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
 from kennisbank.checks.allowlists import SAFE_ID
 from kennisbank.checks.html_safety import sanitize
@@ -75,6 +79,8 @@ class KennisbankConfig(Config):
             Material would call the GitHub API from every page.
         contact: where to report a vulnerability (security.txt ``Contact``); default: the
             repository's security advisories.
+        cache: reuse per-file results from ``.cache/kennisbank/`` (default: true; ``kb build
+            --no-cache`` sets it to false through ``KB_CACHE``).
     """
 
     enabled = c.Type(bool, default=True)
@@ -84,6 +90,7 @@ class KennisbankConfig(Config):
     today = c.Optional(IsoDate())
     repo_url = c.Type(str, default="")
     contact = c.Type(str, default="")
+    cache = c.Type(bool, default=True)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -95,6 +102,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.entry_pages: set[str] = set()
         self.hashes: set[str] = set()
         self.csp_pages: list[str] = []
+        self.dirty_serve = False  # mkdocs serve --dirty (set in on_startup)
+        self.builds = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this object alive across the rebuilds of mkdocs serve.
+        self.dirty_serve = command == "serve" and dirty
+        if self.dirty_serve:
+            quiet_dirty_builds()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -108,7 +123,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             raise PluginError(f"Configuratiefout in mkdocs.yml: {problem} De site is niet gebouwd.")
         self.hashes, self.csp_pages = set(), []
         try:
-            checked = check(self.root)
+            checked = check(self.root, cache=self.config.cache)
         except ConfigError as exc:
             raise PluginError(f"Configuratiefout: {exc}") from None
         if checked.problems:
@@ -151,7 +166,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(
                     f"docs/{path} bestaat al, maar die pagina wordt gegenereerd. Verwijder of hernoem het bestand."
                 )
-            generated = File.generated(config, path, content=content)
+            backed = self.root if self.dirty_serve and self.config.cache else None
+            generated = generated_file(config, path, content, backed)
             generated.edit_uri = sources.get(path)
             if path.startswith(".well-known/") or path == MARKER:
                 generated.inclusion = InclusionLevel.INCLUDED  # MkDocs skips dot-folders by default
@@ -250,7 +266,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 path.read_text(encoding="utf-8").replace(csp.PLACEHOLDER, html.escape(csp.policy(self.hashes))),
                 encoding="utf-8",
             )
+        self.builds += 1
         if not self.config.pagefind or not self.config.enabled:
+            return
+        if self.dirty_serve and self.builds > 1:
+            log.info("pagefind: zoekindex van de eerste bouw blijft staan (mkdocs serve --dirty).")
             return
         try:
             output = run_pagefind(Path(config.site_dir))

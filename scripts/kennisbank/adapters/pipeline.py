@@ -6,8 +6,10 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from kennisbank.checks.cached import CachedChecker
 from kennisbank.checks.problems import Problem
-from kennisbank.checks.validate import validate_project
+from kennisbank.checks.validate import LazyRenderer, validate_project
+from kennisbank.content.cache import ResultCache, environment_digest
 from kennisbank.content.collections import COLLECTIONS
 from kennisbank.content.gitdates import git_dates
 from kennisbank.content.project import ConfigError, Project, load_project
@@ -18,11 +20,15 @@ from kennisbank.site.urls import entry_page
 
 @dataclass
 class Checked:
-    """A loaded project, its schemas and the problems validation found."""
+    """A loaded project, its schemas and the problems validation found.
+
+    ``salt`` is the result cache's :func:`environment_digest` ('' when the cache is off).
+    """
 
     project: Project
     schemas: SchemaSet
     problems: list[Problem]
+    salt: str = ""
 
     @property
     def file_count(self) -> int:
@@ -31,7 +37,7 @@ class Checked:
         return len(loaded) + len({p.path for p in self.project.problems if p.path not in loaded})
 
 
-def check(root: Path, schemas: SchemaSet | None = None) -> Checked:
+def check(root: Path, schemas: SchemaSet | None = None, cache: bool = True) -> Checked:
     """Load and validate the project at ``root``.
 
     Args:
@@ -39,17 +45,28 @@ def check(root: Path, schemas: SchemaSet | None = None) -> Checked:
         schemas: validators already built from this project's ``schemas/`` (a caller that
             checks many projects with the same schemas builds them once); by default
             they are loaded from ``root/schemas``.
+        cache: reuse and store per-file results in ``root/.cache/kennisbank/`` (see
+            :mod:`kennisbank.checks.cached`); False reads and writes no cache.
 
     Raises:
         ConfigError: vocabularies or schemas cannot be read (a project problem, not an entry problem).
     """
-    project = load_project(root)
+    root = root.resolve()
+    salt = environment_digest(root) if cache else ""
+    store = ResultCache(root, "validate", salt, enabled=cache)
+    checker = CachedChecker(store, LazyRenderer(root))
+    project = load_project(root, checker.read)
     if schemas is None:
         try:
             schemas = load_schemas(project.root / "schemas")
         except SchemaError as exc:
             raise ConfigError(str(exc)) from None
-    return Checked(project, schemas, validate_project(project, schemas))
+    checker.schemas, checker.vocabularies = schemas, project.vocabularies
+    problems = validate_project(
+        project, schemas, entry_check=checker.entry_problems, docs_check=lambda: checker.docs_problems(root)
+    )
+    store.save()
+    return Checked(project, schemas, problems, salt)
 
 
 def site_files(
@@ -69,6 +86,9 @@ def site_files(
         repo_url: source repository URL, for security.txt ('' when unknown).
         contact: where to report a vulnerability ('' for the repository's advisories).
         contact_email: the editors' address for proposals by e-mail ('' for none).
+
+    Entry pages come from the ``pages`` result cache when :func:`check` used the cache
+    (see :func:`kennisbank.site.pages.generate_site`).
     """
     dates = git_dates(checked.project.root, tuple(c.folder for c in COLLECTIONS))
     options = SiteOptions(
@@ -76,7 +96,10 @@ def site_files(
     )
     if today:
         options = dataclasses.replace(options, today=today)
-    return generate_site(checked.project, options, checked.schemas)
+    store = ResultCache(checked.project.root, "pages", checked.salt, enabled=bool(checked.salt))
+    files = generate_site(checked.project, options, checked.schemas, store)
+    store.save()
+    return files
 
 
 def source_paths(project: Project) -> dict[str, str]:

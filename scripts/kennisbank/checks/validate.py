@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from kennisbank.checks import pii
@@ -30,26 +31,60 @@ from kennisbank.content.vocabularies import Vocabularies
 PLACEHOLDER = "[[VUL IN"
 
 
-def validate_project(project: Project, schemas: SchemaSet, renderer: BodyRenderer | None = None) -> list[Problem]:
+#: Checks one entry on its own: ``entry -> problems`` (see :func:`validate_entry`).
+EntryCheck = Callable[[Entry], list[Problem]]
+
+
+def validate_project(
+    project: Project,
+    schemas: SchemaSet,
+    renderer: BodyRenderer | None = None,
+    entry_check: EntryCheck | None = None,
+    docs_check: Callable[[], list[Problem]] | None = None,
+) -> list[Problem]:
     """Validate every entry and the links between entries.
 
     Args:
         project: the loaded project (its load problems are included in the result).
         schemas: prebuilt validators from :func:`kennisbank.content.schemas.load_schemas`.
         renderer: the site's Markdown renderer; by default built from the project's
-            ``mkdocs.yml`` (see :mod:`kennisbank.markdown_render`).
+            ``mkdocs.yml`` (see :mod:`kennisbank.markdown_render`) when first needed.
+        entry_check: checks one entry on its own (default: :func:`validate_entry`; the
+            result cache passes one that reuses earlier results).
+        docs_check: the problems of the pages in ``docs/`` (default: :func:`docs_page_problems`).
 
     Returns:
         Every problem, sorted by path, line and code. Empty when the content is clean.
+        The checks across entries (ids, links, addresses) always run on every entry.
     """
-    renderer = renderer or BodyRenderer(*project_config(project.root))
+    lazy = LazyRenderer(project.root, renderer)
+    check_one = entry_check or (lambda e: validate_entry(e, schemas, project.vocabularies, lazy.get()))
     problems = list(project.problems)
     for entry in project.entries:
-        problems.extend(validate_entry(entry, schemas, project.vocabularies, renderer))
+        problems.extend(check_one(entry))
     problems.extend(cross_entry_problems(project.entries, reserved_urls(project)))
-    problems.extend(docs_page_problems(project.root, renderer, project.vocabularies.functional_mailboxes))
+    if docs_check is None:
+        problems.extend(docs_page_problems(project.root, lazy.get(), project.vocabularies.functional_mailboxes))
+    else:
+        problems.extend(docs_check())
     problems.extend(vocabulary_text_problems(project))
     return sorted(set(problems))
+
+
+class LazyRenderer:
+    """The project's :class:`BodyRenderer`, built on first use (reading ``mkdocs.yml`` through
+    MkDocs and building Python-Markdown costs over a second, which a run that finds every
+    result in the cache does not need)."""
+
+    def __init__(self, root: Path, renderer: BodyRenderer | None = None) -> None:
+        self.root = root
+        self._renderer = renderer
+
+    def get(self) -> BodyRenderer:
+        """The renderer (built now when not yet built)."""
+        if self._renderer is None:
+            self._renderer = BodyRenderer(*project_config(self.root))
+        return self._renderer
 
 
 def validate_entry(

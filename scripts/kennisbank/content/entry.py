@@ -43,6 +43,9 @@ class Entry:
         body_line: 1-based file line on which the body starts.
         key_lines: 1-based file line of each top-level front-matter key.
         root_node: the composed YAML node of the front matter, for pointing at values.
+        path_lines: 1-based line of the value at ``(key,)`` and ``(key, index)`` for top-level
+            keys and list items; :meth:`line_of` uses it when ``root_node`` is None (an
+            entry rebuilt from the result cache, see :mod:`kennisbank.checks.cached`).
     """
 
     collection: Collection
@@ -53,6 +56,7 @@ class Entry:
     body_line: int
     key_lines: dict[str, int]
     root_node: yaml.MappingNode | None = field(default=None, repr=False)
+    path_lines: dict[tuple[Any, ...], int] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -65,6 +69,17 @@ class Entry:
         """The entry's title, or its slug when the title is missing."""
         value = self.meta.get("title")
         return value if isinstance(value, str) else self.slug
+
+    def top_lines(self) -> list[tuple[str, int | None, int]]:
+        """``(key, list index or None, line)`` of every top-level value and list item, as
+        :meth:`line_of` finds them (what ``path_lines`` holds for a rebuilt entry)."""
+        found: list[tuple[str, int | None, int]] = []
+        for key, value in self.meta.items():
+            if isinstance(key, str):
+                found.append((key, None, self.line_of((key,))))
+                if isinstance(value, list):
+                    found += [(key, index, self.line_of((key, index))) for index in range(len(value))]
+        return found
 
     def node_at(self, path: tuple[Any, ...]) -> yaml.Node | None:
         """Return the YAML node at a JSON path such as ``("tags", 0)``, or None."""
@@ -90,6 +105,8 @@ class Entry:
         node = self.node_at(path)
         if node is not None:
             return node.start_mark.line + 2
+        if self.root_node is None and path in self.path_lines:
+            return self.path_lines[path]
         if path and isinstance(path[0], str) and path[0] in self.key_lines:
             return self.key_lines[path[0]]
         return 1

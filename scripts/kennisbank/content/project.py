@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,11 +145,17 @@ def next_id(entries: list[Entry], prefix: str) -> str:
     return f"{prefix}-{(max(numbers, default=0) + 1):03d}"
 
 
-def load_project(root: Path) -> Project:
+#: Reads one entry file: ``(path, root, collection) -> (entry or None, problems)``.
+Reader = Callable[[Path, Path, Collection], tuple[Entry | None, list[Problem]]]
+
+
+def load_project(root: Path, reader: Reader = read_entry) -> Project:
     """Read vocabularies and every entry under ``root``.
 
     Args:
         root: the project root.
+        reader: reads one entry file (default :func:`~kennisbank.content.loader.read_entry`;
+            the result cache passes one that reuses earlier results).
 
     Returns:
         The project; entries that could not be read are absent and their problems listed.
@@ -172,7 +179,7 @@ def load_project(root: Path) -> Project:
         paths, folder_problems = scan_folder(root, collection)
         project.problems.extend(folder_problems)
         for path in paths:
-            entry, problems = read_entry(path, root, collection)
+            entry, problems = reader(path, root, collection)
             project.problems.extend(problems)
             if entry is not None:
                 project.entries.append(entry)

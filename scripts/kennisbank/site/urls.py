@@ -67,8 +67,24 @@ def facet_page(taxonomy: Taxonomy, value: str | None = None) -> str:
 
 
 def rel(from_page: str, to_page: str) -> str:
-    """Relative link between two source pages, e.g. ``themas/a.md`` -> ``../dilemmas/b.md``."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Relative link between two source pages, e.g. ``themas/a.md`` -> ``../dilemmas/b.md``.
+
+    Same result as ``posixpath.relpath``, which is used for any path that is not plain
+    (absolute, or with empty, ``.`` or ``..`` segments); for plain paths the common
+    segments are counted directly (relpath resolves both against the working directory,
+    which cost a fifth of page generation at N = 1000).
+    """
+    start = posixpath.dirname(from_page)
+    start_parts = start.split("/") if start else []
+    to_parts = to_page.split("/")
+    if any(part in ("", ".", "..") for part in start_parts + to_parts):
+        return posixpath.relpath(to_page, start or ".")
+    same = 0
+    for a, b in zip(start_parts, to_parts, strict=False):
+        if a != b:
+            break
+        same += 1
+    return "/".join([".."] * (len(start_parts) - same) + to_parts[same:]) or "."
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -10,7 +10,14 @@ facets, matrix), ``entries``, ``extras`` (handout, error catalogue, security.txt
 
 from __future__ import annotations
 
+import base64
+import binascii
+import dataclasses
+import json
+
+from kennisbank.content.cache import ResultCache
 from kennisbank.content.collections import COLLECTIONS
+from kennisbank.content.entry import Entry
 from kennisbank.content.project import Project
 from kennisbank.content.schemas import SchemaSet
 from kennisbank.content.taxonomies import FACETS
@@ -19,7 +26,7 @@ from kennisbank.site.charts import render_page as render_charts
 from kennisbank.site.exports import export_files, published_schemas
 from kennisbank.site.feed import atom_feed
 from kennisbank.site.pages.context import Context, SiteOptions
-from kennisbank.site.pages.entries import render_entry
+from kennisbank.site.pages.entries import related_section, render_entry
 from kennisbank.site.pages.extras import render_catalogue, render_handout_page, security_txt
 from kennisbank.site.pages.overviews import (
     render_facet_index,
@@ -47,7 +54,12 @@ from kennisbank.site.urls import (
 SiteFiles = dict[str, str | bytes]
 
 
-def generate_site(project: Project, options: SiteOptions | None = None, schemas: SchemaSet | None = None) -> SiteFiles:
+def generate_site(
+    project: Project,
+    options: SiteOptions | None = None,
+    schemas: SchemaSet | None = None,
+    cache: ResultCache | None = None,
+) -> SiteFiles:
     """Render every generated page and file.
 
     Args:
@@ -55,6 +67,7 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
         options: site settings; defaults to no site URL, today's date and no git dates.
         schemas: when given, the open-data exports, the published schemas, the feed and
             the 'Stel een item voor' forms (which use the exports and schemas) are included as well.
+        cache: the ``pages`` result cache, for entry pages and exports (see :func:`cached_entry_page`).
 
     Returns:
         Mapping of site source path (POSIX, relative to the docs root) to page text
@@ -68,7 +81,7 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
     for collection in COLLECTIONS:
         pages[overview_page(collection)] = render_overview(ctx, collection)
     for entry in ctx.entries:
-        pages[entry_page(entry)] = render_entry(ctx, entry)
+        pages[entry_page(entry)] = cached_entry_page(ctx, entry, cache) if cache else render_entry(ctx, entry)
     for facet in FACETS:
         pages[facet_page(facet)] = render_facet_index(ctx, facet)
         for value, label, description in ctx.facet_terms(facet):
@@ -80,13 +93,66 @@ def generate_site(project: Project, options: SiteOptions | None = None, schemas:
     pages.update(render_charts(ctx))
     pages[".well-known/security.txt"] = security_txt(ctx.options)
     if schemas is not None:
-        pages.update(export_files(ctx.entries, schemas, ctx.options.site_url, ctx.options.today))
+        pages.update(cached_exports(ctx, schemas, cache))
         pages.update(published_schemas(schemas, ctx.vocab))
         pages[PROPOSAL_INDEX] = render_proposal_index()
         for collection in COLLECTIONS:
             pages[proposal_page(collection)] = render_proposal(ctx, collection, schemas.documents)
         pages["feed.xml"] = atom_feed(ctx.entries, ctx.options.site_url, {e.path: ctx.updated(e) for e in ctx.entries})
     return pages
+
+
+def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
+    """:func:`render_entry` of ``entry``, from the cache when nothing it shows has changed.
+
+    The key holds everything the page is made of: the entry's path, front matter and body;
+    every site option (address, today, repository, contacts, …) and the entry's git date; and
+    its whole "Gerelateerd" section, which carries what the page shows of other entries
+    (titles, descriptions and addresses of the entries it links to and that link to it).
+    Vocabulary labels, the package and its libraries are in the cache's salt.
+    """
+    options = ctx.options
+    key = cache.key(
+        "entry-page",
+        entry.path,
+        entry.collection.name,
+        json.dumps(entry.meta, ensure_ascii=False, default=repr),
+        entry.body,
+        str(entry.body_line),
+        json.dumps([{k: v for k, v in dataclasses.asdict(options).items() if k != "git_dates"}, ctx.updated(entry)]),
+        related_section(ctx, entry),
+    )
+    page = cache.get(key)
+    if isinstance(page, str):
+        return page
+    if page is not None:
+        cache.discard(key)
+    page = render_entry(ctx, entry)
+    cache.put(key, page)
+    return page
+
+
+def cached_exports(ctx: Context, schemas: SchemaSet, cache: ResultCache | None) -> SiteFiles:
+    """:func:`export_files`, from the cache when no entry's front matter, path or collection
+    changed (an edit of a body only leaves the open data as it was). The key holds exactly
+    what ``export_files`` reads: those, the site address and today; the schemas are in the salt.
+    Excel files are stored as base64 text (JSON holds no bytes)."""
+    options = ctx.options
+    if cache is None:
+        return export_files(ctx.entries, schemas, options.site_url, options.today)
+    entries = [[e.collection.name, e.path, e.slug, e.meta] for e in ctx.entries]
+    key = cache.key("exports", json.dumps(entries, ensure_ascii=False, default=repr), options.site_url, options.today)
+    record = cache.get(key)
+    try:
+        if isinstance(record, dict):
+            return {path: base64.b64decode(v["b64"], validate=True) if "b64" in v else str(v["text"])
+                    for path, v in record.items()}  # fmt: skip
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        cache.discard(key)
+    files = export_files(ctx.entries, schemas, options.site_url, options.today)
+    cache.put(key, {path: {"b64": base64.b64encode(v).decode("ascii")} if isinstance(v, bytes) else {"text": v}
+                    for path, v in files.items()})  # fmt: skip
+    return files
 
 
 def fixed_page_paths(vocabularies: Vocabularies) -> list[str]:

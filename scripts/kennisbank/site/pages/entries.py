@@ -56,7 +56,7 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     out.append(_pagefind_filters(ctx, entry))
     out.append(_definition_list("kb-meta", "In het kort", _details(ctx, entry, full)))
     out.append(entry.body.strip() + "\n")
-    out.append(_related_section(ctx, entry))
+    out.append(related_section(ctx, entry))
     out.append(_sources_section(entry))
     # Raw HTML is not rewritten by MkDocs: relative to the page's address, /<collection>/<slug>/.
     handout = "../" * (entry_page(entry).count("/") + 1) + "handout/"
@@ -149,7 +149,8 @@ def _pagefind_filters(ctx: Context, entry: Entry) -> str:
     return '<div class="kb-filters" hidden>' + "".join(spans) + "</div>\n"
 
 
-def _related_section(ctx: Context, entry: Entry) -> str:
+def related_section(ctx: Context, entry: Entry) -> str:
+    """The "Gerelateerd" section: the entries this one links to and those linking to it."""
     here = entry_page(entry)
     outgoing = [ctx.by_id[i] for i in entry.meta.get("related") or [] if i in ctx.by_id and i != entry.id]
     incoming = [e for e in ctx.backlinks.get(entry.id, []) if e not in outgoing]

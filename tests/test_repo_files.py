@@ -245,7 +245,7 @@ def test_proposal_workflow_keeps_issue_text_out_of_scripts_and_asks_only_what_it
         assert "${{" not in step.get("run", ""), step.get("name")
         assert "github.event.issue.body" not in str(step.get("env", {})), step.get("name")
     body_step = next(s for s in steps if "$GITHUB_EVENT_PATH" in s.get("run", ""))
-    assert body_step["run"].startswith("jq -r '.issue.body // \"\"' \"$GITHUB_EVENT_PATH\" > ")
+    assert body_step["run"].startswith('jq -r \'.issue.body // ""\' "$GITHUB_EVENT_PATH" > ')
     runs = " ".join(s.get("run", "") for s in steps)
     assert "kennisbank from-issue" in runs and "--comment" in runs and "gh issue comment" in runs
     create = next(s for s in steps if s.get("uses", "").startswith("peter-evans/create-pull-request@"))

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Index a built site through Pagefind's Python API (run as its own process by ``memory.py``).
+
+Usage: ``pf_api.py SITE OUTPUT_SUBDIR`` with the working directory anywhere. Every HTML file
+under SITE (except earlier search bundles) is read and sent with ``add_html_file``, a few at
+a time, with the same language and exclusions as the real build; then ``write_files``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from kennisbank.adapters.search import EXCLUDED, LANGUAGE
+
+#: Files in flight at once: enough to keep Pagefind busy, little held in this process.
+BATCH = 32
+
+
+async def main(site: Path, output: str) -> None:
+    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("pagefind"))
+    config = IndexConfig(
+        force_language=LANGUAGE,
+        exclude_selectors=list(EXCLUDED),
+        output_path=str(site / output),
+    )
+    async with PagefindIndex(config=config) as index:
+        for start in range(0, len(pages), BATCH):
+            batch = pages[start : start + BATCH]
+            await asyncio.gather(
+                *(
+                    index.add_html_file(
+                        content=p.read_text(encoding="utf-8"), source_path=p.relative_to(site).as_posix()
+                    )
+                    for p in batch
+                )
+            )
+    print(f"{len(pages)} pagina's aangeboden")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1]).resolve(), sys.argv[2]))

@@ -185,7 +185,7 @@ def extras(n: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
         print("   Pagefinds geheugen per route:", flush=True)
         routes = run_routes(work / "site", work / "memory-logs", options.split)
         checks = compare(work / "site", routes)
-        out["memory"] = {"routes": routes, "checks": checks, "table": report(routes, checks)}
+        out["memory"] = {"n": n, "routes": routes, "checks": checks, "table": report(routes, checks)}
     return out
 
 
@@ -208,8 +208,29 @@ def arguments() -> argparse.Namespace:
     add("--skip-scaling", action="store_true", help="de schaaltabel (N = 1000, 2000, 4000) overslaan")
     add("--skip-memory", action="store_true", help="Pagefinds geheugenroutes bij N = 5000 overslaan")
     add("--skip-warm", action="store_true", help="de warme runs na een bewerking overslaan")
+    add(
+        "--scaling-json",
+        type=Path,
+        default=None,
+        help="schaaltabel uit een eerdere run (scaling.py) in plaats van meten",
+    )
+    add(
+        "--memory-json",
+        type=Path,
+        default=None,
+        help="geheugenroutes uit een eerdere run (memory.py) in plaats van meten",
+    )
     add("--split", type=int, default=4, help="aantal delen van de gesplitste index (geheugenroutes)")
     return parser.parse_args()
+
+
+def earlier(path: Path | None) -> dict[str, Any] | None:
+    """A result written by an earlier run of ``scaling.py`` or ``memory.py``, if it is there."""
+    if path is None or not path.is_file():
+        if path:
+            print(f"Let op: {path} bestaat (nog) niet; dat deel blijft ongemeten.")
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def main() -> None:
@@ -226,11 +247,15 @@ def main() -> None:
 
     started = time.perf_counter()
     scaling = None
-    if not (args.quick or args.skip_scaling):
+    if not (args.quick or args.skip_scaling or args.scaling_json):
         print("\n== Schaaltabel: kb validate en kb build bij N = 1000, 2000, 4000", flush=True)
         scaling = scale(seed=args.seed, keep=args.keep)
     results = [bench_n(n, runs, args.seed, args.keep, args) for n in ns]
-    checks = goals(results, scaling, next((r["memory"] for r in results if "memory" in r), None))
+    memory = next((r["memory"] for r in results if "memory" in r), None) or earlier(args.memory_json)
+    scaling = scaling or (earlier(args.scaling_json) or {}).get("scaling")
+    if args.memory_json and memory:
+        print(f"\nPagefinds geheugen bij N = {memory['n']} uit {args.memory_json}:\n" + "\n".join(memory["table"]))
+    checks = goals(results, scaling, memory)
     print("\n" + table(results, runs))
     print("\n" + "\n".join(details(results)))
     print("\n" + "\n".join(scaling_lines(scaling, hostile)))
@@ -247,7 +272,8 @@ def main() -> None:
     meta = {"runs": runs, "seed": args.seed, "sizes": ns, "seconds": elapsed, "cpus": os.cpu_count()}
     meta |= {"python": platform.python_version(), "platform": platform.platform(), "queries": list(QUERIES)}
     meta["date"] = time.strftime("%Y-%m-%dT%H:%M:%S")
-    document = {"meta": meta, "results": results, "scaling": scaling, "targets": checks, "hostile": hostile}
+    document = {"meta": meta, "results": results, "scaling": scaling, "memory": memory, "targets": checks}
+    document["hostile"] = hostile
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"JSON: {args.json}")

@@ -72,11 +72,12 @@ def goals(
 
 
 def _memory_goal(memory: dict[str, Any] | None) -> tuple[str, float | None, float, str, str | None]:
-    name = "piek-RSS Pagefind N=5000 ≤ 1 GB (of de gemeten vloer van Pagefind)"
+    name = f"piek-RSS Pagefind N={memory['n'] if memory else 5000} ≤ 1 GB (of de gemeten vloer van Pagefind)"
     if not memory:
         return name, None, 1024.0, "MB", None
     routes, checks = memory["routes"], memory["checks"]
-    equal = {k: routes[k]["tree_rss_mb"] for k, c in checks.items() if c["equal"]}
+    # The floor route indexes a cut-down copy of the site: evidence, not a way to build.
+    equal = {k: routes[k]["tree_rss_mb"] for k, c in checks.items() if c["equal"] and k != "floor"}
     best = min(equal, key=equal.get) if equal else "cli"
     detail = (
         f"beste route met gelijke resultaten: {best}; huidige route (cli) {routes['cli']['tree_rss_mb']:.0f} MB; "

@@ -42,20 +42,26 @@ def _cli(site: Path, output: str, extra: list[str]) -> list[str]:
     return [*pagefind_command(site), "--output-subdir", output, *extra]
 
 
+def _indexed(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+
+
 def _parts(site: Path, count: int) -> list[str]:
-    """``count`` globs that together cover every HTML file once, balanced by file count."""
+    """``count`` globs that together cover every HTML file once, balanced by indexed pages.
+
+    A folder without indexed pages (redirects, overviews) joins a part that has some: a
+    Pagefind run that finds no ``data-pagefind-body`` at all would index whole pages instead.
+    """
     folders = sorted(
-        ((sum(1 for _ in d.rglob("*.html")), d.name) for d in site.iterdir() if d.is_dir() and d.name[:3] != "pf-"),
-        reverse=True,
+        ((_indexed(d), d.name) for d in site.iterdir() if d.is_dir() and d.name[:3] != "pf-"), reverse=True
     )
     bins: list[tuple[int, list[str]]] = [(0, []) for _ in range(count)]
     for size, name in folders:
-        if not size:
-            continue
         bins.sort(key=lambda b: b[0])
-        bins[0] = (bins[0][0] + size, [*bins[0][1], f"{name}/**/*.html"])
-    bins[-1][1].append("*.html")  # the pages at the top of the site (home, 404)
-    return ["{" + ",".join(patterns) + "}" for _, patterns in bins]
+        target = 0 if size else -1
+        bins[target] = (bins[target][0] + size, [*bins[target][1], f"{name}/**/*.html"])
+    bins[-1][1].extend(p.name for p in site.glob("*.html"))  # the pages at the top (home, 404)
+    return ["{" + ",".join(patterns) + "}" for _, patterns in bins if patterns]
 
 
 def _floor_site(site: Path, target: Path) -> int:
@@ -132,8 +138,9 @@ _SEARCH = """async ([bundles, queries]) => {
   const out = {};
   for (const q of queries) {
     const found = await pf.search(q);
-    const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
-    out[q] = { count: found.results.length, top: top.map((d) => d.url) };
+    const top = found.results.slice(0, 10);
+    const data = await Promise.all(top.map((r) => r.data()));
+    out[q] = { count: found.results.length, top: data.map((d, i) => [Math.round(top[i].score * 1e4) / 1e4, d.url]) };
   }
   return out;
 }"""
@@ -165,6 +172,11 @@ def top_results(root: Path, bundle_sets: dict[str, list[Path]]) -> dict[str, Any
     return out
 
 
+def _ranked(top: list[list[Any]]) -> list[tuple[float, str]]:
+    """Top results as (score, URL), ties in URL order: Pagefind orders equal scores by page number."""
+    return sorted(((-score, url) for score, url in top))
+
+
 def compare(site: Path, routes: dict[str, Any]) -> dict[str, Any]:
     """Equal results per route against ``cli``: page URLs and the top 10 of each query."""
     names = [k for k, v in routes.items() if isinstance(v, dict)]
@@ -174,7 +186,7 @@ def compare(site: Path, routes: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for k in names:
         same_pages = urls[k] == urls["cli"]
-        same_top = all(tops[k][q]["top"] == tops["cli"][q]["top"] for q in CHECK_QUERIES)
+        same_top = all(_ranked(tops[k][q]["top"]) == _ranked(tops["cli"][q]["top"]) for q in CHECK_QUERIES)
         same_count = all(tops[k][q]["count"] == tops["cli"][q]["count"] for q in CHECK_QUERIES)
         out[k] = {
             "pages": len(urls[k]),

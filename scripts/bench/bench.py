@@ -52,7 +52,7 @@ from payload import sizes
 from project import mkdocs_build, pagefind, prepare
 from scaling import scale, scaling_lines
 from tables import details, goal_lines, table
-from warm import warm_build, warm_validate
+from warm import at_scale, warm_build, warm_validate
 
 from kennisbank.adapters.pipeline import check, site_files
 
@@ -220,6 +220,7 @@ def arguments() -> argparse.Namespace:
         default=None,
         help="geheugenroutes uit een eerdere run (memory.py) in plaats van meten",
     )
+    add("--at-scale", type=Path, default=None, help="N=5000-doelen op de map van memory.py (zonder nieuwe build)")
     add("--split", type=int, default=4, help="aantal delen van de gesplitste index (geheugenroutes)")
     return parser.parse_args()
 
@@ -255,7 +256,11 @@ def main() -> None:
     scaling = scaling or (earlier(args.scaling_json) or {}).get("scaling")
     if args.memory_json and memory:
         print(f"\nPagefinds geheugen bij N = {memory['n']} uit {args.memory_json}:\n" + "\n".join(memory["table"]))
-    checks = goals(results, scaling, memory)
+    scaled = []
+    if args.at_scale and memory:
+        print(f"\n== N = {memory['n']}: vloer, kb validate koud en warm, zoekvraag op {args.at_scale}", flush=True)
+        scaled = [{"n": memory["n"], **at_scale(args.at_scale.resolve())}]
+    checks = goals(results + scaled, scaling, memory)
     print("\n" + table(results, runs))
     print("\n" + "\n".join(details(results)))
     print("\n" + "\n".join(scaling_lines(scaling, hostile)))
@@ -273,6 +278,7 @@ def main() -> None:
     meta |= {"python": platform.python_version(), "platform": platform.platform(), "queries": list(QUERIES)}
     meta["date"] = time.strftime("%Y-%m-%dT%H:%M:%S")
     document = {"meta": meta, "results": results, "scaling": scaling, "memory": memory, "targets": checks}
+    document["at_scale"] = scaled
     document["hostile"] = hostile
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

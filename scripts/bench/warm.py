@@ -43,3 +43,26 @@ def warm_build(project: Path, work: Path) -> dict[str, Any]:
     edit_one(project)
     warm = run_measured(_kb("build", "--root", str(project), "--site-dir", site), work, work / "warm-build.log")
     return {"cold": cold.__dict__, "warm": warm.__dict__}
+
+
+def at_scale(work: Path, bundle: str = "pf-cli") -> dict[str, Any]:
+    """Goals at N = 5000 measured on the project and site of ``memory.py`` (no second build):
+    the read-and-parse floor, ``kb validate`` cold and warm, and the first search query, with
+    the bundle of the ``cli`` route (the build's own Pagefind command) served as ``/pagefind/``.
+    """
+    from common import QUERIES
+    from measure import floor, run_inprocess
+    from payload import browse, transfer_size
+
+    project, site = work / "project", work / "site"
+    sample, _ = run_inprocess(lambda: floor(project))
+    out: dict[str, Any] = {"floor": {"cpu": {"median": sample.cpu}}}
+    out["warm_validate"] = warm_validate(project, work)
+    (site / "pagefind").exists() or (site / bundle).rename(site / "pagefind")
+    queries = {f"/zoeken/?q={q.replace(' ', '+')}": q for q in QUERIES}
+    fetched = browse(site, list(queries), [])
+    out["sizes"] = {"search": {}}
+    for url, query in queries.items():
+        files = [p for p in fetched[url] if "pagefind" in p.relative_to(site).parts]
+        out["sizes"]["search"][query] = {"requests": len(files), "transfer": sum(transfer_size(p) for p in files)}
+    return out

@@ -220,6 +220,7 @@ def arguments() -> argparse.Namespace:
         default=None,
         help="geheugenroutes uit een eerdere run (memory.py) in plaats van meten",
     )
+    add("--results-json", type=Path, default=None, help="resultaten per N uit een eerdere run in plaats van meten")
     add("--at-scale", type=Path, default=None, help="N=5000-doelen op de map van memory.py (zonder nieuwe build)")
     add("--split", type=int, default=4, help="aantal delen van de gesplitste index (geheugenroutes)")
     return parser.parse_args()
@@ -251,7 +252,11 @@ def main() -> None:
     if not (args.quick or args.skip_scaling or args.scaling_json):
         print("\n== Schaaltabel: kb validate en kb build bij N = 1000, 2000, 4000", flush=True)
         scaling = scale(seed=args.seed, keep=args.keep)
-    results = [bench_n(n, runs, args.seed, args.keep, args) for n in ns]
+    if args.results_json:
+        results = json.loads(args.results_json.read_text(encoding="utf-8"))["results"]
+        ns, runs = [r["n"] for r in results], len(results[0]["floor"]["samples"])
+    else:
+        results = [bench_n(n, runs, args.seed, args.keep, args) for n in ns]
     memory = next((r["memory"] for r in results if "memory" in r), None) or earlier(args.memory_json)
     scaling = scaling or (earlier(args.scaling_json) or {}).get("scaling")
     if args.memory_json and memory:

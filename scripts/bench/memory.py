@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rss import TreeSample, run_tree
+from rss import RouteFailed, TreeSample, run_tree
 
 #: Dutch queries for the equality check (words the synthetic corpus uses).
 CHECK_QUERIES = ("uitvoerbaarheid", "samenwerking gemeenten", "dienstverlening", "burgers", "wetgeving")
@@ -101,11 +101,21 @@ def run_routes(site: Path, logs: Path, split: int) -> dict[str, Any]:
         )
 
     def cli(name: str, extra: list[str], where: Path = site) -> None:
-        record(name, [run_tree(_cli(where, f"pf-{name}", extra), where, logs / f"{name}.log")], [where / f"pf-{name}"])
+        try:
+            sample = run_tree(_cli(where, f"pf-{name}", extra), where, logs / f"{name}.log")
+        except RouteFailed as exc:
+            out.setdefault("failed", {})[name] = str(exc)
+            print(f"   {name}: {exc}", flush=True)
+            return
+        record(name, [sample], [where / f"pf-{name}"])
 
     cli("cli", [])
     api = [sys.executable, str(Path(__file__).with_name("pf_api.py")), str(site), "pf-api"]
-    record("api", [run_tree(api, site, logs / "api.log")], [site / "pf-api"])
+    try:
+        record("api", [run_tree(api, site, logs / "api.log", timeout=900)], [site / "pf-api"])
+    except RouteFailed as exc:
+        out.setdefault("failed", {})["api"] = str(exc)
+        print(f"   api: {exc}", flush=True)
     from kennisbank.adapters.search import EXCLUDED
 
     cli("exclude-more", ["--exclude-selectors", ", ".join((*EXCLUDED, *MORE_EXCLUDED))])
@@ -113,9 +123,14 @@ def run_routes(site: Path, logs: Path, split: int) -> dict[str, Any]:
     samples, bundles = [], []
     for i, glob in enumerate(_parts(site, split)):
         name = f"pf-split-{i}"
-        samples.append(run_tree(_cli(site, name, ["--glob", glob]), site, logs / f"{name}.log"))
+        try:
+            samples.append(run_tree(_cli(site, name, ["--glob", glob]), site, logs / f"{name}.log"))
+        except RouteFailed as exc:
+            out.setdefault("failed", {})[f"split-{split}"] = str(exc)
+            break
         bundles.append(site / name)
-    record(f"split-{split}", samples, bundles)
+    if len(bundles) == len(samples) and samples:
+        record(f"split-{split}", samples, bundles)
     floor = site.parent / "site-floor"
     out["floor_pages"] = _floor_site(site, floor)
     cli("floor", [], floor)
@@ -179,7 +194,7 @@ def _ranked(top: list[list[Any]]) -> list[tuple[float, str]]:
 
 def compare(site: Path, routes: dict[str, Any]) -> dict[str, Any]:
     """Equal results per route against ``cli``: page URLs and the top 10 of each query."""
-    names = [k for k, v in routes.items() if isinstance(v, dict)]
+    names = [k for k, v in routes.items() if isinstance(v, dict) and "bundles" in v]
     bundles = {k: [Path(b) for b in routes[k]["bundles"]] for k in names}
     urls = {k: set().union(*(indexed_urls(b) for b in v)) for k, v in bundles.items()}
     tops = top_results(site.parent, bundles)
@@ -212,6 +227,8 @@ def report(routes: dict[str, Any], checks: dict[str, Any], limit_mb: float = 102
             f"{name} | {r['tree_rss_mb']:.0f} | {r['rss_mb']:.0f} | {r['cpu']:.1f} | {check['pages']} | {equal} | "
             + ("MET" if r["tree_rss_mb"] <= limit_mb and check["equal"] else "NOT MET")
         )
+    for name, reason in routes.get("failed", {}).items():
+        lines.append(f"{name} | – | – | – | – | {reason.splitlines()[0][:120]} | NOT MET")
     return lines
 
 

@@ -21,7 +21,14 @@ BATCH = 32
 
 
 async def main(site: Path, output: str) -> None:
-    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("pagefind"))
+    # Only pages with a data-pagefind-body element: Pagefind indexes no other page once any
+    # page has one (the overviews and redirects), so the index is the same. Sending the
+    # overviews too (up to 2.4 MB each at N = 5000) made the service hang.
+    pages = sorted(
+        p
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("pf-") and "data-pagefind-body" in p.read_text(encoding="utf-8")
+    )
     config = IndexConfig(
         force_language=LANGUAGE,
         exclude_selectors=list(EXCLUDED),

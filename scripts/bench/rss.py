@@ -47,6 +47,20 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+class RouteFailed(Exception):
+    """A measured command failed or was stopped after its time limit."""
+
+
+def _descendants(root: int) -> list[int]:
+    """``root`` and its descendants, deepest last."""
+    tree, out, todo = _children(), [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += tree.get(pid, [])
+    return out
+
+
 def tree_rss_kb(root: int) -> int:
     """Sum of the resident set (KB) of ``root`` and every descendant, now."""
     tree, total, todo = _children(), 0, [root]
@@ -58,11 +72,12 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
-def run_tree(command: list[str], cwd: Path, log: Path, interval: float = 0.05) -> TreeSample:
+def run_tree(command: list[str], cwd: Path, log: Path, interval: float = 0.05, timeout: float = 1800) -> TreeSample:
     """Run ``command`` to the end while polling the RSS of its process tree.
 
     Raises:
-        SystemExit: the command exits non-zero (with the tail of its output).
+        RouteFailed: the command exits non-zero or runs longer than ``timeout`` seconds
+            (then it is killed), with the tail of its output.
     """
     peak = [0]
     with log.open("wb") as out:
@@ -73,6 +88,10 @@ def run_tree(command: list[str], cwd: Path, log: Path, interval: float = 0.05) -
         def poll() -> None:
             while not done.is_set():
                 peak[0] = max(peak[0], tree_rss_kb(process.pid))
+                if time.perf_counter() - started > timeout:
+                    for pid in _descendants(process.pid):
+                        with contextlib.suppress(OSError):
+                            os.kill(pid, 9)
                 done.wait(interval)
 
         thread = threading.Thread(target=poll, daemon=True)
@@ -84,5 +103,5 @@ def run_tree(command: list[str], cwd: Path, log: Path, interval: float = 0.05) -
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise SystemExit(f"Mislukt (code {code}): {' '.join(command)}\n{tail}")
+        raise RouteFailed(f"mislukt (code {code}, {wall:.0f} s, piek {peak[0] / 1024:.0f} MB): {tail[-300:]}")
     return TreeSample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024)

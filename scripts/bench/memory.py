@@ -6,6 +6,7 @@ Routes (each writes its own bundle under the site, ``pf-<route>/``):
 * ``cli``: what ``kb build`` runs (``kennisbank.adapters.search.pagefind_command``);
 * ``api``: Pagefind's Python API, ``add_html_file`` per page, then ``write_files``
   (``pf_api.py`` in its own process; the tree's summed RSS counts the Pagefind child too);
+* ``api-body``: the same with each page cut down to its ``data-pagefind-body`` element;
 * ``exclude-more``: the CLI, also ignoring the header, navigation, sidebars and footer;
 * ``root-article``: the CLI with ``--root-selector article`` (only Material's article element);
 * ``split-N``: the CLI once per part of the site (``--glob``), one bundle per part; the
@@ -116,6 +117,15 @@ def run_routes(site: Path, logs: Path, split: int) -> dict[str, Any]:
     except RouteFailed as exc:
         out.setdefault("failed", {})["api"] = str(exc)
         print(f"   api: {exc}", flush=True)
+    try:
+        record(
+            "api-body",
+            [run_tree([*api[:2], str(site), "pf-api-body", "--body-only"], site, logs / "api-body.log", timeout=900)],
+            [site / "pf-api-body"],
+        )
+    except RouteFailed as exc:
+        out.setdefault("failed", {})["api-body"] = str(exc)
+        print(f"   api-body: {exc}", flush=True)
     from kennisbank.adapters.search import EXCLUDED
 
     cli("exclude-more", ["--exclude-selectors", ", ".join((*EXCLUDED, *MORE_EXCLUDED))])

@@ -25,6 +25,7 @@ import json
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +82,11 @@ def _floor_site(site: Path, target: Path) -> int:
     return count
 
 
-def run_routes(site: Path, logs: Path, split: int) -> dict[str, Any]:
-    """Index ``site`` by every route; return per route its samples and bundle folders."""
+ROUTES = ("cli", "api", "api-body", "exclude-more", "root-article", "split", "floor")
+
+
+def run_routes(site: Path, logs: Path, split: int, only: tuple[str, ...] = ROUTES) -> dict[str, Any]:
+    """Index ``site`` by the routes in ``only``; return per route its samples and bundle folders."""
     logs.mkdir(parents=True, exist_ok=True)
     out: dict[str, Any] = {}
 
@@ -101,35 +105,39 @@ def run_routes(site: Path, logs: Path, split: int) -> dict[str, Any]:
             flush=True,
         )
 
-    def cli(name: str, extra: list[str], where: Path = site) -> None:
+    def measured(name: str, command: list[str], where: Path, bundles: list[Path], timeout: float = 1800) -> None:
         try:
-            sample = run_tree(_cli(where, f"pf-{name}", extra), where, logs / f"{name}.log")
+            record(name, [run_tree(command, where, logs / f"{name}.log", timeout=timeout)], bundles)
         except RouteFailed as exc:
             out.setdefault("failed", {})[name] = str(exc)
             print(f"   {name}: {exc}", flush=True)
-            return
-        record(name, [sample], [where / f"pf-{name}"])
 
-    cli("cli", [])
-    api = [sys.executable, str(Path(__file__).with_name("pf_api.py")), str(site), "pf-api"]
-    try:
-        record("api", [run_tree(api, site, logs / "api.log", timeout=900)], [site / "pf-api"])
-    except RouteFailed as exc:
-        out.setdefault("failed", {})["api"] = str(exc)
-        print(f"   api: {exc}", flush=True)
-    try:
-        record(
-            "api-body",
-            [run_tree([*api[:2], str(site), "pf-api-body", "--body-only"], site, logs / "api-body.log", timeout=900)],
-            [site / "pf-api-body"],
-        )
-    except RouteFailed as exc:
-        out.setdefault("failed", {})["api-body"] = str(exc)
-        print(f"   api-body: {exc}", flush=True)
+    def cli(name: str, extra: list[str], where: Path = site) -> None:
+        measured(name, _cli(where, f"pf-{name}", extra), where, [where / f"pf-{name}"])
+
     from kennisbank.adapters.search import EXCLUDED
 
-    cli("exclude-more", ["--exclude-selectors", ", ".join((*EXCLUDED, *MORE_EXCLUDED))])
-    cli("root-article", ["--root-selector", "article"])
+    api = [sys.executable, str(Path(__file__).with_name("pf_api.py")), str(site)]
+    routes: dict[str, Callable[[], None]] = {
+        "cli": lambda: cli("cli", []),
+        "api": lambda: measured("api", [*api, "pf-api"], site, [site / "pf-api"], 900),
+        "api-body": lambda: measured(
+            "api-body", [*api, "pf-api-body", "--body-only"], site, [site / "pf-api-body"], 900
+        ),
+        "exclude-more": lambda: cli("exclude-more", ["--exclude-selectors", ", ".join((*EXCLUDED, *MORE_EXCLUDED))]),
+        "root-article": lambda: cli("root-article", ["--root-selector", "article"]),
+        "split": lambda: _split(site, logs, split, record, out),
+        "floor": lambda: (
+            out.__setitem__("floor_pages", _floor_site(site, site.parent / "site-floor")),
+            cli("floor", [], site.parent / "site-floor"),
+        ),
+    }
+    for name in only:
+        routes[name]()
+    return out
+
+
+def _split(site: Path, logs: Path, split: int, record: Callable[..., None], out: dict[str, Any]) -> None:
     samples, bundles = [], []
     for i, glob in enumerate(_parts(site, split)):
         name = f"pf-split-{i}"
@@ -137,14 +145,9 @@ def run_routes(site: Path, logs: Path, split: int) -> dict[str, Any]:
             samples.append(run_tree(_cli(site, name, ["--glob", glob]), site, logs / f"{name}.log"))
         except RouteFailed as exc:
             out.setdefault("failed", {})[f"split-{split}"] = str(exc)
-            break
+            return
         bundles.append(site / name)
-    if len(bundles) == len(samples) and samples:
-        record(f"split-{split}", samples, bundles)
-    floor = site.parent / "site-floor"
-    out["floor_pages"] = _floor_site(site, floor)
-    cli("floor", [], floor)
-    return out
+    record(f"split-{split}", samples, bundles)
 
 
 def indexed_urls(bundle: Path) -> set[str]:
@@ -254,6 +257,11 @@ def main() -> None:
     parser.add_argument("--split", type=int, default=4, help="aantal delen bij de gesplitste index")
     parser.add_argument("--work", type=Path, default=REPO / "bench-results" / "memory")
     parser.add_argument("--reuse", action="store_true", help="gebruik een eerder gebouwde site in --work")
+    parser.add_argument("--routes", default=",".join(ROUTES), help="komma-lijst van routes (standaard alle)")
+    parser.add_argument("--tag", default="all", help="naam van dit deel: routes-TAG.json in --work")
+    parser.add_argument(
+        "--compare-only", action="store_true", help="alleen alle routes-*.json samenvoegen en vergelijken"
+    )
     args = parser.parse_args()
     work = args.work.resolve()
     if not (args.reuse and (work / "site" / "index.html").exists()):
@@ -261,10 +269,21 @@ def main() -> None:
         work.mkdir(parents=True)
         prepare(work, args.n, args.seed)
         mkdocs_build(work / "project" / "mkdocs.bench.yml", work / "site", work / "mkdocs.log")
-    for old in (work / "site").glob("pf-*"):
-        shutil.rmtree(old)
-    print(f"Pagefinds geheugen bij N = {args.n} ({work / 'site'}):", flush=True)
-    routes = run_routes(work / "site", work / "logs", args.split)
+    only = tuple(args.routes.split(","))
+    if not args.compare_only:
+        for name in only:
+            for old in (*(work / "site").glob(f"pf-{name}"), *(work / "site").glob(f"pf-{name}-[0-9]*")):
+                shutil.rmtree(old)
+        print(f"Pagefinds geheugen bij N = {args.n} ({work / 'site'}):", flush=True)
+        routes = run_routes(work / "site", work / "logs", args.split, only)
+        (work / f"routes-{args.tag}.json").write_text(json.dumps(routes, indent=2) + "\n", encoding="utf-8")
+    routes = {}
+    for part in sorted(work.glob("routes-*.json")):
+        found = json.loads(part.read_text(encoding="utf-8"))
+        routes.setdefault("failed", {}).update(found.pop("failed", {}))
+        routes.update(found)
+    if "cli" not in routes:
+        return
     checks = compare(work / "site", routes)
     lines = report(routes, checks)
     print("\n".join(lines))

@@ -78,9 +78,14 @@ def _memory_goal(memory: dict[str, Any] | None) -> tuple[str, float | None, floa
     routes, checks = memory["routes"], memory["checks"]
     # The floor route indexes a cut-down copy of the site: evidence, not a way to build.
     equal = {k: routes[k]["tree_rss_mb"] for k, c in checks.items() if c["equal"] and k != "floor"}
-    best = min(equal, key=equal.get) if equal else "cli"
-    detail = (
-        f"beste route met gelijke resultaten: {best}; huidige route (cli) {routes['cli']['tree_rss_mb']:.0f} MB; "
-        f"vloer (alleen de geïndexeerde inhoud) {routes['floor']['tree_rss_mb']:.0f} MB"
-    )
+    best = min(equal, key=lambda k: equal[k]) if equal else "cli"
+    floor = routes.get("floor", {}).get("tree_rss_mb")
+    detail = f"beste route met gelijke resultaten: {best}; huidige route (cli) {routes['cli']['tree_rss_mb']:.0f} MB"
+    if floor:
+        above = routes[best]["tree_rss_mb"] / floor - 1
+        detail += (
+            f"; vloer van Pagefind zelf (alleen de geïndexeerde inhoud) {floor:.0f} MB, de beste route ligt daar "
+            f"{above:.0%} boven"
+            + ("; de vloer ligt boven 1 GB: geen route met gelijke resultaten haalt 1 GB" if floor > 1024 else "")
+        )
     return name, routes[best]["tree_rss_mb"], 1024.0, "MB", detail

@@ -74,7 +74,8 @@ def _scaling_table(result: dict[str, Any]) -> list[str]:
         "stap (CPU-s) | " + " | ".join(f"N = {n}" for n in sizes) + f" | N={sizes[-1]}/N={sizes[0]} | lineair",
         "-|" + "-|" * len(sizes) + "-|-",
     ]
-    for name, by_n in result["rows"].items():
+    for name, rows in result["rows"].items():
+        by_n = {int(n): row for n, row in rows.items()}  # JSON turns the keys into text
         ratio = result["ratios"].get(name)
         verdict = "–" if ratio is None else ("MET" if ratio <= result["limit"] else "NOT MET")
         cells = " | ".join(f"{by_n[n]['cpu']:.1f}" if n in by_n else "–" for n in sizes)

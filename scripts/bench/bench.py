@@ -50,9 +50,9 @@ from measure import Sample, floor, run_inprocess, run_measured, site_url, summar
 from memory import compare, report, run_routes
 from payload import sizes
 from project import mkdocs_build, pagefind, prepare
+from rerun import at_scale, warm_build, warm_validate
 from scaling import scale, scaling_lines
 from tables import details, goal_lines, table
-from warm import at_scale, warm_build, warm_validate
 
 from kennisbank.adapters.pipeline import check, site_files
 

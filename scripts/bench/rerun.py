@@ -1,4 +1,4 @@
-"""Warm runs (issue 14): ``kb validate`` and ``kb build`` again after editing one entry.
+"""Runs again after one edit (issue 14): ``kb validate`` and ``kb build`` again after editing one entry.
 
 Without a result cache a warm run costs as much as a cold one; with a cache it should cost
 little more than the work for the one changed entry. Both commands run as a contributor runs
@@ -58,7 +58,7 @@ def at_scale(work: Path, bundle: str = "pf-cli") -> dict[str, Any]:
     project, site = work / "project", work / "site"
     sample, _ = run_inprocess(lambda: floor(project))
     out: dict[str, Any] = {"floor": {"cpu": {"median": sample.cpu}}}
-    done = work / "warm-validate.json"  # measured earlier (``python warm.py WORK``)
+    done = work / "warm-validate.json"  # measured earlier (``python rerun.py WORK``)
     out["warm_validate"] = json.loads(done.read_text()) if done.is_file() else warm_validate(project, work)
     (site / "pagefind").exists() or (site / bundle).rename(site / "pagefind")
     queries = {f"/zoeken/?q={q.replace(' ', '+')}": q for q in QUERIES}
@@ -71,6 +71,6 @@ def at_scale(work: Path, bundle: str = "pf-cli") -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    # ``warm.py WORK``: kb validate cold and warm on WORK/project, written to WORK/warm-validate.json.
+    # ``rerun.py WORK``: kb validate cold and warm on WORK/project, written to WORK/warm-validate.json.
     work = Path(sys.argv[1]).resolve()
     (work / "warm-validate.json").write_text(json.dumps(warm_validate(work / "project", work)), encoding="utf-8")

@@ -44,11 +44,15 @@ from typing import Any
 
 # The modules beside this file (the script's own folder is first on sys.path).
 from common import QUERIES, REPO, TODAY
-from hostile import hostile_inputs
+from goals import goals
+from hostile import hostile_scaling
 from measure import Sample, floor, run_inprocess, run_measured, site_url, summary, validate_breakdown
+from memory import compare, report, run_routes
 from payload import sizes
 from project import mkdocs_build, pagefind, prepare
-from tables import kb, table, targets
+from rerun import at_scale, warm_build, warm_validate
+from scaling import scale, scaling_lines
+from tables import details, goal_lines, table
 from warm import measure as measure_warm
 from warm import report as warm_report
 from warm import warm_targets
@@ -58,7 +62,7 @@ from kennisbank.adapters.pipeline import check, site_files
 # --- one N ------------------------------------------------------------------------------
 
 
-def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) -> dict[str, Any]:
+def bench_n(n: int, runs: int, seed: int, keep: Path | None, options: argparse.Namespace) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"kb-bench-{n}-", dir=keep))
     print(f"\n== N = {n}: corpus in {work}", flush=True)
     try:
@@ -116,11 +120,9 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
                 flush=True,
             )
 
-        # Warm runs (result cache) and the live preview; serve only at N = 1000 (issue 14).
-        warm = measure_warm(project, work, serve=n == 1000)
-        print(warm_report(warm), flush=True)
         lunr = mkdocs_build(baseline / "mkdocs.lunr.yml", work / "site-lunr", work / "lunr.log")
-        measured = sizes(work / "site", work / "site-lunr", use_browser)
+        measured = sizes(work / "site", work / "site-lunr", not options.no_browser)
+        extra = extras(n, work, options)
         result: dict[str, Any] = {
             "n": n,
             "corpus": stats,
@@ -130,7 +132,7 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
             "kb_validate_cli": cli.__dict__,
             "lunr_build": lunr.__dict__,
             "sizes": measured,
-            "warm": warm,
+            **extra,
         }
         for key, values in samples.items():
             result[key] = {
@@ -173,30 +175,79 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, use_browser: bool) 
             shutil.rmtree(work, ignore_errors=True)
 
 
+def extras(n: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
+    """Issue 14's extra measures on this N's project: warm runs, Pagefind's memory routes."""
+    out: dict[str, Any] = {}
+    if not options.skip_warm:
+        # The result cache and the live preview (warm.py); serve only at N = 1000 (issue 14).
+        out["warm"] = measure_warm(work / "project", work, serve=n == 1000)
+        print(warm_report(out["warm"]), flush=True)
+    if n == 1000 and not options.skip_warm:
+        out["warm_build"] = warm_build(work / "project", work)
+        print(f"   kb build na 1 bewerking: {out['warm_build']['warm']['cpu']:.1f} CPU-s", flush=True)
+    if n == 5000 and not options.skip_warm:
+        out["warm_validate"] = warm_validate(work / "project", work)
+        print(f"   kb validate na 1 bewerking: {out['warm_validate']['warm']['cpu']:.2f} CPU-s", flush=True)
+    if n == 5000 and not options.skip_memory:
+        print("   Pagefinds geheugen per route:", flush=True)
+        routes = run_routes(work / "site", work / "memory-logs", options.split)
+        checks = compare(work / "site", routes)
+        out["memory"] = {"n": n, "routes": routes, "checks": checks, "table": report(routes, checks)}
+    return out
+
+
 # --- report -------------------------------------------------------------------------------
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="alleen N = 100 en 1000")
-    parser.add_argument(
-        "--sizes",
-        type=lambda s: [int(x) for x in s.split(",")],
-        default=None,
-        help="eigen lijst van N, bijvoorbeeld 100,2000",
+    add = parser.add_argument
+    add("--quick", action="store_true", help="alleen N = 100 en 1000, zonder schaaltabel")
+    add(
+        "--sizes", type=lambda s: [int(x) for x in s.split(",")], default=None, help="eigen lijst van N, bijv. 100,2000"
     )
-    parser.add_argument("--runs", type=int, default=None, help="aantal herhalingen per N (standaard 3; 1 bij --quick)")
-    parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json", help="JSON-uitvoer")
-    parser.add_argument("--seed", type=int, default=2024, help="zaad van het synthetische corpus")
-    parser.add_argument("--keep", type=Path, default=None, help="bewaar de tijdelijke mappen onder deze map")
-    parser.add_argument("--no-browser", action="store_true", help="zoek-payload niet meten")
-    parser.add_argument("--hostile-only", action="store_true", help="alleen de vijandige invoer (enkele seconden)")
-    args = parser.parse_args()
-    print("Vijandige invoer (kb validate in-process, CPU-seconden):")
-    hostile = hostile_inputs()
-    for name, seconds, problems in hostile:
-        print(f"  {name}: {seconds:.2f} s, {problems} problemen")
+    add("--runs", type=int, default=None, help="aantal herhalingen per N (standaard 3; 1 bij --quick)")
+    add("--json", type=Path, default=REPO / "bench-results" / "bench.json", help="JSON-uitvoer")
+    add("--seed", type=int, default=2024, help="zaad van het synthetische corpus")
+    add("--keep", type=Path, default=None, help="bewaar de tijdelijke mappen onder deze map")
+    add("--no-browser", action="store_true", help="zoek-payload niet meten")
+    add("--hostile-only", action="store_true", help="alleen de vijandige invoer (enkele seconden)")
+    add("--skip-scaling", action="store_true", help="de schaaltabel (N = 1000, 2000, 4000) overslaan")
+    add("--skip-memory", action="store_true", help="Pagefinds geheugenroutes bij N = 5000 overslaan")
+    add("--skip-warm", action="store_true", help="de warme runs na een bewerking overslaan")
+    add(
+        "--scaling-json",
+        type=Path,
+        default=None,
+        help="schaaltabel uit een eerdere run (scaling.py) in plaats van meten",
+    )
+    add(
+        "--memory-json",
+        type=Path,
+        default=None,
+        help="geheugenroutes uit een eerdere run (memory.py) in plaats van meten",
+    )
+    add("--results-json", type=Path, default=None, help="resultaten per N uit een eerdere run in plaats van meten")
+    add("--at-scale", type=Path, default=None, help="N=5000-doelen op de map van memory.py (zonder nieuwe build)")
+    add("--split", type=int, default=4, help="aantal delen van de gesplitste index (geheugenroutes)")
+    return parser.parse_args()
+
+
+def earlier(path: Path | None) -> dict[str, Any] | None:
+    """A result written by an earlier run of ``scaling.py`` or ``memory.py``, if it is there."""
+    if path is None or not path.is_file():
+        if path:
+            print(f"Let op: {path} bestaat (nog) niet; dat deel blijft ongemeten.")
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    args = arguments()
+    print("Vijandige invoer (kb validate in-process, CPU-seconden, halve en volle omvang):", flush=True)
+    hostile = hostile_scaling()
     if args.hostile_only:
+        print("\n".join(scaling_lines(None, hostile)))
         return
     ns = args.sizes or ([100, 1000] if args.quick else [100, 1000, 5000])
     runs = args.runs or (1 if args.quick else 3)
@@ -204,50 +255,43 @@ def main() -> None:
         args.keep.mkdir(parents=True, exist_ok=True)
 
     started = time.perf_counter()
-    results = [bench_n(n, runs, args.seed, args.keep, not args.no_browser) for n in ns]
-    checks = targets(results) + warm_targets(results)
+    scaling = None
+    if not (args.quick or args.skip_scaling or args.scaling_json):
+        print("\n== Schaaltabel: kb validate en kb build bij N = 1000, 2000, 4000", flush=True)
+        scaling = scale(seed=args.seed, keep=args.keep)
+    if args.results_json:
+        results = json.loads(args.results_json.read_text(encoding="utf-8"))["results"]
+        ns, runs = [r["n"] for r in results], len(results[0]["floor"]["samples"])
+    else:
+        results = [bench_n(n, runs, args.seed, args.keep, args) for n in ns]
+    memory = next((r["memory"] for r in results if "memory" in r), None) or earlier(args.memory_json)
+    scaling = scaling or (earlier(args.scaling_json) or {}).get("scaling")
+    if args.memory_json and memory:
+        print(f"\nPagefinds geheugen bij N = {memory['n']} uit {args.memory_json}:\n" + "\n".join(memory["table"]))
+    scaled = []
+    if args.at_scale and memory:
+        print(f"\n== N = {memory['n']}: vloer, kb validate koud en warm, zoekvraag op {args.at_scale}", flush=True)
+        scaled = [{"n": memory["n"], **at_scale(args.at_scale.resolve())}]
+    checks = goals(results + scaled, scaling, memory) + warm_targets([r for r in results if "warm" in r])
     print("\n" + table(results, runs))
-    print("\nDetails (KB = gzip over de lijn; CPU-seconden):")
+    print("\n" + "\n".join(details(results)))
+    print("\n" + "\n".join(scaling_lines(scaling, hostile)))
     for r in results:
-        parts = ", ".join(f"{k} {v:.2f}" for k, v in r["validate_breakdown_cpu"].items() if isinstance(v, float))
-        print(f"  N={r['n']} validatie per onderdeel: {parts}")
-        for query, found in (r["sizes"].get("search") or {}).items():
-            kinds = ", ".join(
-                f"{k} {kb(v)}" for k, v in sorted(found["by_kind_transfer"].items(), key=lambda kv: -kv[1])
-            )
-            print(
-                f"  N={r['n']} zoeken '{query}': {kb(found['transfer'])} KB in {found['requests']} verzoeken: {kinds}"
-                f" (hele pagina: {kb(found['page_transfer'])} KB in {found['page_requests']} verzoeken)"
-            )
-    print("\nDoelen:")
-    for t in checks:
-        value = "–" if t["value"] is None else f"{t['value']:.2f} {t['unit']}"
-        print(
-            f"  {t['status']:<12} {t['target']}: {value} (grens {t['limit']:g} {t['unit']})"
-            + (f"; {t['detail']}" if t["detail"] else "")
-        )
+        if "memory" in r:
+            print(f"\nPagefinds geheugen bij N = {r['n']} (piek-RSS, MB):\n" + "\n".join(r["memory"]["table"]))
+    print("\nDoelen (issue 14):\n" + "\n".join(goal_lines(checks)))
     elapsed = time.perf_counter() - started
     print(
         f"\nKlaar in {elapsed:.0f} s. Belasting van de machine (1 min): "
         + ", ".join(f"N={r['n']}: {max(r['load_average']):.1f}" for r in results)
         + f" op {os.cpu_count()} cores."
     )
-    document = {
-        "meta": {
-            "runs": runs,
-            "seed": args.seed,
-            "sizes": ns,
-            "seconds": elapsed,
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "queries": list(QUERIES),
-            "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        },
-        "results": results,
-        "targets": checks,
-        "hostile": [{"case": n, "cpu": c, "problems": p} for n, c, p in hostile],
-    }
+    meta = {"runs": runs, "seed": args.seed, "sizes": ns, "seconds": elapsed, "cpus": os.cpu_count()}
+    meta |= {"python": platform.python_version(), "platform": platform.platform(), "queries": list(QUERIES)}
+    meta["date"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    document = {"meta": meta, "results": results, "scaling": scaling, "memory": memory, "targets": checks}
+    document["at_scale"] = scaled
+    document["hostile"] = hostile
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"JSON: {args.json}")

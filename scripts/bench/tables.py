@@ -83,74 +83,27 @@ def table(results: list[dict[str, Any]], runs: int) -> str:
     return "\n".join(lines)
 
 
-def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The targets of the performance issue, each MET, NOT MET or NOT MEASURED."""
-    by_n = {r["n"]: r for r in results}
-    out: list[dict[str, Any]] = []
+def details(results: list[dict[str, Any]]) -> list[str]:
+    """Validation per part and the search payload per kind of file, per N."""
+    lines = ["Details (KB = gzip over de lijn; CPU-seconden):"]
+    for r in results:
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in r["validate_breakdown_cpu"].items() if isinstance(v, float))
+        lines.append(f"  N={r['n']} validatie per onderdeel: {parts}")
+        for query, found in (r["sizes"].get("search") or {}).items():
+            kinds = ", ".join(
+                f"{k} {kb(v)}" for k, v in sorted(found["by_kind_transfer"].items(), key=lambda kv: -kv[1])
+            )
+            lines.append(
+                f"  N={r['n']} zoeken '{query}': {kb(found['transfer'])} KB in {found['requests']} verzoeken: {kinds}"
+            )
+    return lines
 
-    def add(name: str, value: float | None, limit: float, unit: str, detail: str) -> None:
-        status = "NOT MEASURED" if value is None else ("MET" if value <= limit else "NOT MET")
-        out.append({"target": name, "value": value, "limit": limit, "unit": unit, "status": status, "detail": detail})
 
-    r1, r5 = by_n.get(1000), by_n.get(5000)
-    add(
-        "kb build N=1000 ≤ 1,15 × basis (Material + Pagefind), CPU-tijd",
-        r1 and r1["ratio_cpu"],
-        1.15,
-        "×",
-        r1
-        and f"wandtijd: {r1['ratio_wall']:.2f}× ({r1['build_wall']['median']:.1f} s tegen "
-        f"{r1['base_build_wall']['median']:.1f} s)",
-    )
-    scale = r1 and r5 and r5["build_cpu"]["median"] / r1["build_cpu"]["median"]
-    add(
-        "build N=5000 ≤ 5,5 × N=1000, CPU-tijd",
-        scale,
-        5.5,
-        "×",
-        r1 and r5 and f"wandtijd: {r5['build_wall']['median'] / r1['build_wall']['median']:.2f}×",
-    )
-    add(
-        "kb validate N=5000 ≤ 3 × vloer, CPU-tijd",
-        r5 and r5["validate"]["cpu"]["median"] / r5["floor"]["cpu"]["median"],
-        3.0,
-        "×",
-        r5 and f"{r5['validate']['cpu']['median']:.2f} s tegen vloer {r5['floor']['cpu']['median']:.2f} s",
-    )
-    search5 = r5 and r5["sizes"].get("search") and max(q["transfer"] for q in r5["sizes"]["search"].values())
-    add(
-        "eerste zoekvraag N=5000 ≤ 200 KB",
-        search5 and search5 / 1024,
-        200.0,
-        "KB",
-        "grootste van de zoekvragen " + ", ".join(repr(q) for q in QUERIES) + "; gzip zoals over de lijn",
-    )
-    search1 = r1 and r1["sizes"].get("search") and max(q["transfer"] for q in r1["sizes"]["search"].values())
-    add(
-        "eerste zoekvraag N=1000 ≤ 1/8 van lunr-index",
-        search1 and search1 / r1["sizes"]["lunr_index_gzip"],
-        0.125,
-        "× lunr",
-        r1
-        and f"{kb(search1)} KB tegen lunr {kb(r1['sizes']['lunr_index_gzip'])} KB gzip "
-        f"({kb(r1['sizes']['lunr_index_bytes'])} KB onverpakt)",
-    )
-    add(
-        "piekgeheugen N=5000 ≤ 1 GB",
-        r5 and r5["peak_rss_mb"]["kb_build_upper_bound"],
-        1024.0,
-        "MB",
-        r5
-        and f"MkDocs {r5['peak_rss_mb']['mkdocs']:.0f} MB + Pagefind {r5['peak_rss_mb']['pagefind']:.0f} MB "
-        "(tegelijk in geheugen tijdens kb build)",
-    )
-    largest = results[-1]
-    page = largest["sizes"].get("entry_page_largest")
-    add(
-        f"itempagina ≤ 150 KB gzip (grootste item bij N={largest['n']})",
-        page and page["transfer"] / 1024,
-        150.0,
-        "KB",
-        page and f"HTML {kb(page['html_transfer'])} KB + {page['requests'] - 1} CSS/JS/overige bestanden",
-    )
-    return out
+def goal_lines(checks: list[dict[str, Any]]) -> list[str]:
+    """One line per goal: status, name, measured value, limit and details."""
+    lines = []
+    for t in checks:
+        value = "–" if t["value"] is None else f"{t['value']:.2f} {t['unit']}"
+        detail = f"; {t['detail']}" if t["detail"] else ""
+        lines.append(f"  {t['status']:<12} {t['target']}: {value} (grens {t['limit']:g} {t['unit']}){detail}")
+    return lines

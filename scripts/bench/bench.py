@@ -178,8 +178,7 @@ def bench_n(n: int, runs: int, seed: int, keep: Path | None, options: argparse.N
 def extras(n: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
     """Issue 14's extra measures on this N's project: warm runs, Pagefind's memory routes."""
     out: dict[str, Any] = {}
-    if not options.skip_warm:
-        # The result cache and the live preview (warm.py); serve only at N = 1000 (issue 14).
+    if not options.skip_warm:  # result cache and live preview (warm.py); serve only at N = 1000
         out["warm"] = measure_warm(work / "project", work, serve=n == 1000)
         print(warm_report(out["warm"]), flush=True)
     if n == 1000 and not options.skip_warm:

@@ -346,12 +346,18 @@ def test_csp_refuses_a_folder_that_is_not_a_built_site(tmp_path):
 # --- kb report sources ----------------------------------------------------------------
 
 
-def test_report_sources_lists_entries_without_any_source_url(tmp_path):
+def report_project(tmp_path: Path) -> Path:
+    """A small project (tests/fixtures/report-sources) with the repository's schemas and vocabularies."""
     root = tmp_path / "project"
     root.mkdir()
     shutil.copy(ROOT / "vocabularies.yml", root)
     shutil.copytree(ROOT / "schemas", root / "schemas")
     shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "report-sources", root, dirs_exist_ok=True)
+    return root
+
+
+def test_report_sources_lists_entries_without_any_source_url(tmp_path):
+    root = report_project(tmp_path)
     assert invoke("validate", "--root", root).exit_code == 0, "het voorbeeld zelf is in orde"
 
     result = invoke("report", "sources", "--root", root)
@@ -427,11 +433,7 @@ def test_home_page_says_what_is_sourced_and_what_is_the_editors_reading(tmp_path
 
 
 def test_report_overlap_names_the_longest_shared_run_and_fails_from_the_limit(tmp_path):
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(ROOT / "vocabularies.yml", root)
-    shutil.copytree(ROOT / "schemas", root / "schemas")
-    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "report-sources", root, dirs_exist_ok=True)
+    root = report_project(tmp_path)
     sources = tmp_path / "bronnen"
     sources.mkdir()
     # Twelve words of the instrument's description, with a typographic apostrophe and a web

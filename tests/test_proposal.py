@@ -151,6 +151,24 @@ def test_hostile_vocabulary_label_and_setting_stay_text():
 # --- proposal-checks.js against the Python checks it ports ------------------------------------
 
 CHECKS_JS = ROOT / "docs" / "assets" / "javascripts" / "proposal-checks.js"
+
+
+def browser_checks(expression: str, texts: list[str]) -> list:
+    """Run ``expression`` (JavaScript over ``texts``, with ``c`` = the form's checks) in Node on
+    the form's own proposal-checks.js, and return what it gives for each text."""
+    script = (
+        f"require({json.dumps(str(CHECKS_JS))});"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const c = globalThis.kbProposalChecks;"
+        f"console.log(JSON.stringify(texts.map(t => {expression})));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=json.dumps(texts), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 #: Texts on which the browser must find exactly what kb validate finds (scripts/kennisbank/checks/pii.py).
 SAME_AS_PYTHON = [
     "Dossier 111222333 is opgelost.",
@@ -177,20 +195,11 @@ SAME_AS_PYTHON = [
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node ontbreekt")
 def test_personal_data_port_finds_what_kb_validate_finds():
-    script = (
-        f"require({json.dumps(str(CHECKS_JS))});"
-        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "console.log(JSON.stringify(texts.map(t => globalThis.kbProposalChecks"
-        ".personalData(t, ['info@voorbeeld.nl']).map(f => f.code).sort())));"
-    )
-    result = subprocess.run(
-        ["node", "-e", script], input=json.dumps(SAME_AS_PYTHON), capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    for text, found in zip(SAME_AS_PYTHON, json.loads(result.stdout), strict=True):
+    found_all = browser_checks("c.personalData(t, ['info@voorbeeld.nl']).map(f => f.code).sort()", SAME_AS_PYTHON)
+    for text, found in zip(SAME_AS_PYTHON, found_all, strict=True):
         wanted = sorted(f.code for f in pii.findings(pii.normalise(text), set(), ("info@voorbeeld.nl",)))
         assert found == wanted, f"{text!r}: browser {found}, kb validate {wanted}"
-    assert any(json.loads(result.stdout)), "the cases find something"
+    assert any(found_all), "the cases find something"
 
 
 def test_a_status_choice_is_explained_by_its_vocabulary_description():
@@ -211,18 +220,10 @@ HYGIENE_CASES = ["\t", "\n", "\x7f", "\u0085", "\u2028", "\u200b", "\ufffd", "\u
 def test_the_browser_refuses_the_characters_kb_validate_refuses():
     """A file the form offers must pass kb validate: the same characters are refused (FM011),
     in a front-matter value and in the body."""
-    script = (
-        f"require({json.dumps(str(CHECKS_JS))});"
-        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "const c = globalThis.kbProposalChecks;"
-        "console.log(JSON.stringify(texts.map(t => [c.invisible('a' + t + 'b', false).length > 0,"
-        " c.invisible('a' + t + 'b', true).length > 0])));"
+    found = browser_checks(
+        "[c.invisible('a' + t + 'b', false).length > 0, c.invisible('a' + t + 'b', true).length > 0]", HYGIENE_CASES
     )
-    result = subprocess.run(
-        ["node", "-e", script], input=json.dumps(HYGIENE_CASES), capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    for char, (in_meta, in_body) in zip(HYGIENE_CASES, json.loads(result.stdout), strict=True):
+    for char, (in_meta, in_body) in zip(HYGIENE_CASES, found, strict=True):
         wanted = (bool(hygiene.FORBIDDEN.search(char)), bool(hygiene.FORBIDDEN_IN_BODY.search(char)))
         assert (in_meta, in_body) == wanted, f"U+{ord(char):04X}: browser {(in_meta, in_body)}, kb validate {wanted}"
 
@@ -240,18 +241,11 @@ def test_the_form_refuses_a_section_heading_inside_a_section_as_kb_from_issue_do
     renderer reads a heading of level 1 or 2 there (checks/newentry.py, ISSUE006)."""
     from kennisbank.checks.markdown_render import BodyRenderer, project_config
 
-    script = (
-        f"require({json.dumps(str(CHECKS_JS))});"
-        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "console.log(JSON.stringify(texts.map(t => globalThis.kbProposalChecks.headings(t)"
-        ".filter(p => p.code === 'ISSUE006' || p.code === 'BODY002').length > 0)));"
+    found = browser_checks(
+        "c.headings(t).filter(p => p.code === 'ISSUE006' || p.code === 'BODY002').length > 0", OWN_HEADINGS
     )
-    result = subprocess.run(
-        ["node", "-e", script], input=json.dumps(OWN_HEADINGS), capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
     renderer = BodyRenderer(*project_config(ROOT))
-    for text, browser in zip(OWN_HEADINGS, json.loads(result.stdout), strict=True):
+    for text, browser in zip(OWN_HEADINGS, found, strict=True):
         site = any(level <= 2 for level, _ in renderer.render(text).headings)
         assert browser == site, f"{text!r}: browser {browser}, site's renderer {site}"
-    assert sum(json.loads(result.stdout)) == 5
+    assert sum(found) == 5

@@ -43,11 +43,12 @@ from pathlib import Path
 from typing import Any
 
 # The modules beside this file (the script's own folder is first on sys.path).
-from common import QUERIES, REPO, TODAY
+from common import QUERIES, TODAY
 from goals import goals
 from hostile import hostile_scaling
 from measure import Sample, floor, run_inprocess, run_measured, site_url, summary, validate_breakdown
 from memory import compare, report, run_routes
+from options import arguments, earlier
 from payload import sizes
 from project import mkdocs_build, pagefind, prepare
 from rerun import at_scale, warm_build, warm_validate
@@ -196,49 +197,6 @@ def extras(n: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
 
 
 # --- report -------------------------------------------------------------------------------
-
-
-def arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    add = parser.add_argument
-    add("--quick", action="store_true", help="alleen N = 100 en 1000, zonder schaaltabel")
-    add(
-        "--sizes", type=lambda s: [int(x) for x in s.split(",")], default=None, help="eigen lijst van N, bijv. 100,2000"
-    )
-    add("--runs", type=int, default=None, help="aantal herhalingen per N (standaard 3; 1 bij --quick)")
-    add("--json", type=Path, default=REPO / "bench-results" / "bench.json", help="JSON-uitvoer")
-    add("--seed", type=int, default=2024, help="zaad van het synthetische corpus")
-    add("--keep", type=Path, default=None, help="bewaar de tijdelijke mappen onder deze map")
-    add("--no-browser", action="store_true", help="zoek-payload niet meten")
-    add("--hostile-only", action="store_true", help="alleen de vijandige invoer (enkele seconden)")
-    add("--skip-scaling", action="store_true", help="de schaaltabel (N = 1000, 2000, 4000) overslaan")
-    add("--skip-memory", action="store_true", help="Pagefinds geheugenroutes bij N = 5000 overslaan")
-    add("--skip-warm", action="store_true", help="de warme runs na een bewerking overslaan")
-    add(
-        "--scaling-json",
-        type=Path,
-        default=None,
-        help="schaaltabel uit een eerdere run (scaling.py) in plaats van meten",
-    )
-    add(
-        "--memory-json",
-        type=Path,
-        default=None,
-        help="geheugenroutes uit een eerdere run (memory.py) in plaats van meten",
-    )
-    add("--results-json", type=Path, default=None, help="resultaten per N uit een eerdere run in plaats van meten")
-    add("--at-scale", type=Path, default=None, help="N=5000-doelen op de map van memory.py (zonder nieuwe build)")
-    add("--split", type=int, default=4, help="aantal delen van de gesplitste index (geheugenroutes)")
-    return parser.parse_args()
-
-
-def earlier(path: Path | None) -> dict[str, Any] | None:
-    """A result written by an earlier run of ``scaling.py`` or ``memory.py``, if it is there."""
-    if path is None or not path.is_file():
-        if path:
-            print(f"Let op: {path} bestaat (nog) niet; dat deel blijft ongemeten.")
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def main() -> None:

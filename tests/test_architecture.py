@@ -60,3 +60,25 @@ def test_default_markdown_configuration_is_the_sites():
 
     path = ROOT / "mkdocs.yml"
     assert markdown_config(str(path), path.stat().st_mtime) == (DEFAULT_EXTENSIONS, DEFAULT_CONFIGS)
+
+
+def test_reading_the_markdown_settings_leaves_a_running_builds_plugins_alone(tmp_path):
+    """The checks read mkdocs.yml's Markdown settings while a build runs. A build of another
+    configuration file (``mkdocs build -f other.yml``, as the benchmark does) keeps that
+    file's plugin settings: here, no Pagefind and no cache."""
+    from mkdocs.config import load_config
+
+    from kennisbank.checks.markdown_render import markdown_config
+
+    other = tmp_path / "other.yml"
+    other.write_text(
+        f"site_name: Ander bestand\ndocs_dir: {ROOT / 'docs'}\n"
+        f"plugins:\n  - kennisbank:\n      root: {ROOT}\n      pagefind: false\n      cache: false\n",
+        encoding="utf-8",
+    )
+    running = load_config(str(other))
+    path = ROOT / "mkdocs.yml"
+    markdown_config.cache_clear()
+    markdown_config(str(path), path.stat().st_mtime)
+    settings = running.plugins["kennisbank"].config
+    assert (settings.pagefind, settings.cache) == (False, False)

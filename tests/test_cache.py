@@ -210,3 +210,28 @@ def test_the_open_data_follow_a_changed_description(project):
     assert next(r for r in rows if r["id"] == "pr-010")["description"] == "Een nieuwe samenvatting voor de open data."
     assert "Een nieuwe samenvatting voor de open data." in str(files["data/kennisbank.csv"])
     assert files == generate(project, cache=False)
+
+
+def test_a_page_is_sanitized_again_only_when_its_html_changed(tmp_path):
+    """The plugin sanitizes every entry page again after MkDocs rendered it. The result for
+    the same HTML comes from the cache; other HTML, or another version of the package, is
+    sanitized afresh, and a record of the wrong shape is not used."""
+    from kennisbank.checks.cached import sanitized
+    from kennisbank.content.cache import ResultCache
+
+    dirty = '<p>Tekst</p><script>alert("x")</script><img src="x" onerror="alert(1)">'
+    first = ResultCache(tmp_path, "sanitized", "salt")
+    once = sanitized(dirty, first)
+    assert "<p>Tekst</p>" in once and not re.search(r"script|onerror|alert", once)
+    first.save()
+    again = ResultCache(tmp_path, "sanitized", "salt")
+    assert sanitized(dirty, again) == once and again.hits == 1
+    other = dirty.replace("Tekst", "Andere tekst")
+    assert "Andere tekst" in sanitized(other, again) and again.hits == 1
+    assert sanitized(dirty, ResultCache(tmp_path, "sanitized", "another salt")) == once
+    path = tmp_path / CACHE / "sanitized.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["records"] = {key: ["geen", "tekst"] for key in data["records"]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    broken = ResultCache(tmp_path, "sanitized", "salt")
+    assert sanitized(dirty, broken) == once and broken.hits == 1 and broken.misses == 1

@@ -51,12 +51,11 @@ from memory import compare, report, run_routes
 from options import arguments, earlier
 from payload import sizes
 from project import mkdocs_build, pagefind, prepare
-from rerun import at_scale, warm_build, warm_validate
 from scaling import scale, scaling_lines
 from tables import details, goal_lines, table
+from warm import at_scale, warm_targets
 from warm import measure as measure_warm
 from warm import report as warm_report
-from warm import warm_targets
 
 from kennisbank.adapters.pipeline import check, site_files
 
@@ -182,12 +181,6 @@ def extras(n: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
     if not options.skip_warm:  # result cache and live preview (warm.py); serve only at N = 1000
         out["warm"] = measure_warm(work / "project", work, serve=n == 1000)
         print(warm_report(out["warm"]), flush=True)
-    if n == 1000 and not options.skip_warm:
-        out["warm_build"] = warm_build(work / "project", work)
-        print(f"   kb build na 1 bewerking: {out['warm_build']['warm']['cpu']:.1f} CPU-s", flush=True)
-    if n == 5000 and not options.skip_warm:
-        out["warm_validate"] = warm_validate(work / "project", work)
-        print(f"   kb validate na 1 bewerking: {out['warm_validate']['warm']['cpu']:.2f} CPU-s", flush=True)
     if n == 5000 and not options.skip_memory:
         print("   Pagefinds geheugen per route:", flush=True)
         routes = run_routes(work / "site", work / "memory-logs", options.split)

@@ -191,6 +191,26 @@ def warm_targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def at_scale(work: Path, bundle: str = "pf-cli") -> dict[str, Any]:
+    """Goals at N = 5000 measured on the project and site of ``memory.py`` (no second build):
+    the read-and-parse floor, ``check`` warm after one edit, and the first search query, with
+    the bundle of the ``cli`` route (the build's own Pagefind command) served as ``/pagefind/``.
+    """
+    from common import QUERIES
+    from measure import floor
+    from payload import browse, query_payload
+
+    project, site = work / "project", work / "site"
+    sample, _ = run_inprocess(lambda: floor(project))
+    out: dict[str, Any] = {"floor": {"cpu": {"median": sample.cpu}}}
+    out["warm"] = {"validate_warm_inprocess": validate_inprocess(project)}
+    (site / "pagefind").exists() or (site / bundle).rename(site / "pagefind")
+    queries = {f"/zoeken/?q={q.replace(' ', '+')}": q for q in QUERIES}
+    fetched = browse(site, list(queries), [])
+    out["sizes"] = {"search": {query: query_payload(site, fetched[url]) for url, query in queries.items()}}
+    return out
+
+
 def report(result: dict[str, Any]) -> str:
     v = result["validate_warm_inprocess"]
     lines = [f"  check() in-proces na 1 bewerking: {v['cpu']:.2f} CPU-s ({v['wall']:.2f} s wand)"]

@@ -37,8 +37,9 @@ from kennisbank.adapters.search import SearchIndexError, run_pagefind
 from kennisbank.adapters.serve import generated_file, quiet_dirty_builds
 from kennisbank.adapters.sitedir import MARKER, MARKER_TEXT, site_dir_problem
 from kennisbank.checks.allowlists import SAFE_ID
-from kennisbank.checks.html_safety import sanitize
+from kennisbank.checks.cached import sanitized
 from kennisbank.checks.report import format_problems, summary
+from kennisbank.content.cache import ResultCache
 from kennisbank.content.collections import COLLECTIONS
 from kennisbank.content.project import VOCABULARIES_FILE, ConfigError
 from kennisbank.site import csp
@@ -103,6 +104,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.hashes: set[str] = set()
         self.csp_pages: list[str] = []
         self.dirty_serve = False  # mkdocs serve --dirty (set in on_startup)
+        self.sanitized = ResultCache(self.root, "sanitized", "", enabled=False)  # see on_config
         self.builds = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -131,6 +133,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 log.error(line)
             raise PluginError(summary(checked.problems, checked.file_count) + " De site is niet gebouwd.")
         self.checked = checked
+        self.sanitized = ResultCache(self.root, "sanitized", checked.salt, enabled=self.config.cache)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -226,7 +229,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         unsafe = [item.id for item in _toc_items(page.toc) if not SAFE_ID.fullmatch(item.id)]
         if unsafe:
             raise PluginError(f"{page.file.src_uri}: onveilige kop-id {unsafe[0]!r}. De site is niet gebouwd.")
-        return sanitize(content)
+        return sanitized(content, self.sanitized)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         hashes = self._hashes(output, page.file.src_uri)
@@ -267,6 +270,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 encoding="utf-8",
             )
         self.builds += 1
+        self.sanitized.save()
         if not self.config.pagefind or not self.config.enabled:
             return
         if self.dirty_serve and self.builds > 1:

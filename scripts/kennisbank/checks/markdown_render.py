@@ -2,7 +2,7 @@
 
 The body checks judge what the site's own renderer makes of a body, not what another
 Markdown parser would. The extension list is read from the project's ``mkdocs.yml`` with
-MkDocs' own ``load_config`` (so ``!ENV`` and defaults behave exactly as in a build);
+MkDocs' own YAML loader and option type (so ``!ENV`` and defaults behave exactly as in a build);
 a project without ``mkdocs.yml`` (the test fixtures) uses :data:`DEFAULT_EXTENSIONS`,
 which a test keeps equal to the repository's ``mkdocs.yml``.
 """
@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import markdown
 
@@ -72,9 +72,34 @@ def load_mkdocs_config(path: Path) -> Any:
 def markdown_config(config_file: str, mtime: float) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
     """``(extensions, extension configs)`` of ``config_file`` as MkDocs reads them.
 
-    ``mtime`` is part of the cache key only. Raises what :func:`load_mkdocs_config` raises.
+    Only ``markdown_extensions`` is read, with MkDocs' own YAML loader (``!ENV``,
+    ``INHERIT``) and option type, not with ``load_config``: MkDocs keeps one instance of
+    every plugin that has ``on_startup`` and reconfigures it on each ``load_config``, so
+    reading ``mkdocs.yml`` during a build of another file (``mkdocs build -f other.yml``)
+    would hand the running plugins ``mkdocs.yml``'s settings.
+
+    ``mtime`` is part of the cache key only. Raises ``mkdocs.exceptions.ConfigurationError``
+    for invalid YAML or extensions, ``OSError`` for an unreadable file.
     """
-    config = load_mkdocs_config(Path(config_file))
+    from mkdocs.config import config_options
+    from mkdocs.config.base import Config
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import ConfigurationError
+
+    mkdocs_option = cast(config_options.MarkdownExtensions, MkDocsConfig.markdown_extensions)
+
+    class MarkdownSettings(Config):  # type: ignore[no-untyped-call]
+        markdown_extensions = config_options.MarkdownExtensions(
+            builtins=list(mkdocs_option.builtins), configkey="mdx_configs"
+        )
+        mdx_configs = config_options.Private[dict[str, dict[str, Any]]]()
+
+    config = MarkdownSettings(config_file_path=config_file)
+    with open(config_file, "rb") as file:
+        config.load_file(file)
+    errors, _ = config.validate()
+    if errors:
+        raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
     extensions = tuple(e for e in config.markdown_extensions if isinstance(e, str))
     return extensions, {k: dict(v) for k, v in config.mdx_configs.items()}
 

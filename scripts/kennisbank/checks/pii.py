@@ -54,6 +54,7 @@ _DOT = r"(?:\s*[.\u3002\uff0e\uff61]\s*|\s*(?:\[\s*(?:dot|punt)\s*\]|\(\s*(?:dot
 _EMAIL = re.compile(
     rf"(?<![\w.+-])([\w.+-]{{1,64}}){_AT}([\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,8}}{_DOT}[a-z]{{2,24}})\b", re.I
 )
+_DECIMAL = re.compile(r"\d")
 _EMAIL_HINT = re.compile(r"@|\bat\b|\(a\)|\[|\{", re.I)
 _LINKIFY = LinkifyIt()
 
@@ -98,8 +99,14 @@ def normalise(text: str) -> str:
 
 
 def worth_checking(text: str) -> bool:
-    """Cheap filter: a text without digits and nothing like an e-mail address cannot match."""
-    return any(c.isdigit() for c in text) or bool(_EMAIL_HINT.search(text)) or "&" in text or "＠" in text
+    """Cheap filter: a text without digits and nothing like an e-mail address cannot match.
+
+    A digit is what ``str.isdigit`` says: ``\\d`` finds the decimal ones in C; only a
+    non-ASCII text without them is scanned for the others (superscripts, circled digits),
+    which NFKC turns into digits (a Python loop over every character took 44 % of this check).
+    """
+    has_digit = bool(_DECIMAL.search(text)) or (not text.isascii() and any(map(str.isdigit, text)))
+    return has_digit or bool(_EMAIL_HINT.search(text)) or "&" in text or "＠" in text
 
 
 def findings(text: str, reviewed: set[str], mailboxes: tuple[str, ...]) -> Iterator[Finding]:

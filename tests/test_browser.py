@@ -687,9 +687,16 @@ def visits(browser, servers):
         visit.errors = [e for e in watch.errors if not (key == "404" and "404" in e and visit.url in e)]
         visit.csp = list(watch.csp)
         visit.cookies = context.cookies()
-        # axe checks the page as it loaded, before keyboard use scrolls it; axe moves no
-        # focus, so the keyboard checks still start from the top of the page.
+        # axe checks the page as it loaded, before keyboard use scrolls it.
         visit.axe = run_axe(page)
+        # Colours do not depend on where the site is mounted: the dark scheme is checked
+        # once, at the root. The toggle takes the focus, so the keyboard checks then start
+        # from the page reloaded (a scrolled page has half-faded tabs and a toc.follow
+        # sidebar that axe would judge instead).
+        if mount == DARK_MOUNT:
+            visit.dark_scheme, visit.axe_dark = dark_mode_axe(page)
+            page.reload(wait_until="load")
+            settle(page, key)
         watch.clear()
         visit.keyboard = keyboard_problems(page)
         # What keyboard use set off counts too (axe ran before, so none of this is axe's).
@@ -698,10 +705,6 @@ def visits(browser, servers):
         visit.errors += watch.errors
         visit.csp += watch.csp
         visit.cookies = context.cookies()
-        # Last, as the toggle takes the focus. Colours do not depend on where the site is
-        # mounted, so the dark scheme is checked once, at the root.
-        if mount == DARK_MOUNT:
-            visit.dark_scheme, visit.axe_dark = dark_mode_axe(page)
         return visit
 
     yield get

@@ -112,6 +112,7 @@ def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
     Vocabulary labels, the package and its libraries are in the cache's salt.
     """
     options = ctx.options
+    related = related_section(ctx, entry)
     key = cache.key(
         "entry-page",
         entry.path,
@@ -120,14 +121,14 @@ def cached_entry_page(ctx: Context, entry: Entry, cache: ResultCache) -> str:
         entry.body,
         str(entry.body_line),
         json.dumps([{k: v for k, v in dataclasses.asdict(options).items() if k != "git_dates"}, ctx.updated(entry)]),
-        related_section(ctx, entry),
+        related,
     )
     page = cache.get(key)
     if isinstance(page, str):
         return page
     if page is not None:
         cache.discard(key)
-    page = render_entry(ctx, entry)
+    page = render_entry(ctx, entry, related)
     cache.put(key, page)
     return page
 

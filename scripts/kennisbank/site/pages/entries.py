@@ -24,8 +24,10 @@ def parliamentary_url(ref: dict[str, str]) -> str:
     return f"https://zoek.officielebekendmakingen.nl/kst-{ref['dossier']}-{ref['number']}.html"
 
 
-def render_entry(ctx: Context, entry: Entry) -> str:
-    """An entry's page: title, description, metadata block, body, related entries, sources."""
+def render_entry(ctx: Context, entry: Entry, related: str | None = None) -> str:
+    """An entry's page: title, description, metadata block, body, related entries, sources.
+
+    ``related`` is :func:`related_section` of the entry when the caller has it already."""
     meta = entry.meta
     tags = [ctx.vocab.label("tags", t) for t in meta.get("tags") or []]
     full = absolute(ctx.options.site_url, permalink(entry.id))
@@ -56,7 +58,7 @@ def render_entry(ctx: Context, entry: Entry) -> str:
     out.append(_pagefind_filters(ctx, entry))
     out.append(_definition_list("kb-meta", "In het kort", _details(ctx, entry, full)))
     out.append(entry.body.strip() + "\n")
-    out.append(related_section(ctx, entry))
+    out.append(related_section(ctx, entry) if related is None else related)
     out.append(_sources_section(entry))
     # Raw HTML is not rewritten by MkDocs: relative to the page's address, /<collection>/<slug>/.
     handout = "../" * (entry_page(entry).count("/") + 1) + "handout/"

@@ -77,7 +77,7 @@ def test_every_entry_has_its_page_with_title_metadata_and_sources(built_site):
         h1 = re.search(r'<h1 id="[^"]*">(.*?)<a class="headerlink"', html).group(1)
         assert html_lib.unescape(h1) == entry.title, entry.path
         assert 'class="kb-meta"' in html, entry.path
-        h2 = [html_lib.unescape(t) for t in re.findall(r'<h2 id="[^"]*">(.*?)<a class="headerlink"', html)]
+        h2 = [html_lib.unescape(t) for t in re.findall(r'<h2 [^>]*id="[^"]*"[^>]*>(.*?)<a class="headerlink"', html)]
         assert h2[: len(entry.collection.headings)] == list(entry.collection.headings), entry.path
         assert "Bronnen" in h2, entry.path
         assert '<html lang="nl"' in html

@@ -1189,6 +1189,123 @@ def test_search_finds_entry_first(reader):
     )
 
 
+def entry_texts(site: Path) -> dict[str, tuple[str, str, list[str]]]:
+    """Per entry page (site-relative address): the text of its details box ("In het kort"),
+    the text of the rest of what it shows as an entry (title, summary, body), and its themes."""
+
+    def text(markup: str) -> str:
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+
+    found = {}
+    for path in html_pages(site):
+        page = path.read_text(encoding="utf-8")
+        box = re.search(r'<div class="kb-meta"[^>]*>.*?</dl>', page, re.S)
+        if "data-pagefind-body" not in page or not box or "kb-about" in box.group(0):
+            continue
+        main = page[
+            page.index("data-pagefind-body") : page.index(
+                'id="gerelateerd"' if 'id="gerelateerd"' in page else 'id="bronnen"'
+            )
+        ]
+        themes = [html.unescape(t) for t in re.findall(r'data-pagefind-filter="thema:([^"]+)"', page)]
+        found[path.parent.relative_to(site).as_posix() + "/"] = (
+            text(box.group(0)),
+            text(main.replace(box.group(0), " ")),
+            themes,
+        )
+    return found
+
+
+def all_results(page) -> dict[str, str]:
+    """Every result of the search shown ("Meer resultaten laden" until it is gone): its
+    site-relative address -> the text of its excerpt."""
+    while page.get_by_role("button", name="Meer resultaten laden").is_visible():
+        shown = page.locator(".kb-search-result").count()
+        page.get_by_role("button", name="Meer resultaten laden").click()
+        page.wait_for_function("(n) => document.querySelectorAll('.kb-search-result').length > n", arg=shown)
+    results = {}
+    for item in page.locator(".kb-search-result").all():
+        href = item.locator(".kb-search-result-title > a").get_attribute("href")
+        results[href] = item.locator(".kb-search-result-excerpt").inner_text()
+    return results
+
+
+def test_a_theme_found_only_in_the_details_box_shows_the_entry_text(reader):
+    """A theme's name finds every entry with that theme, also one whose text never uses it
+    (the name stands only in its "In het kort" box); that result's excerpt is the entry's
+    own text, not the box."""
+    server, page = reader
+    texts = entry_texts(server.site)
+    fold = str.casefold
+    candidates = [
+        (theme, url)
+        for url, (_, main, themes) in texts.items()
+        for theme in themes
+        if not any(fold(w)[:5] in fold(main) for w in re.findall(r"\w{4,}", theme))
+    ]
+    if not candidates:
+        pytest.skip("every entry uses its themes' names in its own text: nothing to check")
+    theme = min(candidates, key=lambda c: sum(c[0] in t[2] for t in texts.values()))[0]
+    where = f"[{server.name}] zoeken?q={theme}"
+    page.goto(server.url("zoeken/"))
+    search(page, theme)
+    results = {
+        urlsplit(urljoin(server.base, href)).path[len(server.prefix) :]: e for href, e in all_results(page).items()
+    }
+    with_theme = sorted(url for url, (_, _, themes) in texts.items() if theme in themes)
+    missing = [url for url in with_theme if url not in results]
+    assert not missing, f"{where}, rule 'a theme finds its entries': not found {missing}"
+    for t, url in candidates:
+        if t != theme:
+            continue
+        excerpt = results[url]
+        foreign = sorted(set(re.findall(r"\w+", fold(excerpt))) - set(re.findall(r"\w+", fold(texts[url][1]))))
+        assert excerpt.strip() and not foreign, (
+            f"{where}, rule 'excerpt from the entry, not its details box': {url} shows {excerpt!r} (words {foreign})"
+        )
+
+
+def test_a_word_from_the_body_shows_where_it_stands(reader):
+    """A word used in one entry's body alone finds that entry first, and the result shows
+    the word marked in an excerpt of the body."""
+    server, page = reader
+    texts = entry_texts(server.site)
+    counts: dict[str, int] = {}
+    for _, main, _ in texts.values():
+        for word in set(re.findall(r"\b[a-z]{12,}\b", main)):
+            counts[word] = counts.get(word, 0) + 1
+    url, word = next((u, w) for u, (box, main, _) in sorted(texts.items())
+                     for w in sorted(set(re.findall(r"\b[a-z]{12,}\b", main)))
+                     if counts[w] == 1 and w[:8] not in box.casefold())  # fmt: skip
+    where = f"[{server.name}] zoeken?q={word}"
+    page.goto(server.url("zoeken/"))
+    search(page, word)
+    first = page.locator(".kb-search-result").first
+    href = first.locator(".kb-search-result-title > a").get_attribute("href")
+    assert urlsplit(urljoin(server.base, href)).path == server.prefix + url, f"{where}, rule 'entry first': {href}"
+    marks = first.locator(".kb-search-result-excerpt mark, .kb-search-sub-excerpt mark").all_inner_texts()
+    assert any(m.casefold().startswith(word[:8]) for m in marks), f"{where}, rule 'the word marked': {marks}"
+
+
+def test_an_excerpt_does_not_repeat_its_heading(reader):
+    """Under a heading within a page, the excerpt starts with new text, not with the heading
+    (or its last words) again; under a result's title, not with that title."""
+    server, page = reader
+    page.goto(server.url("zoeken/"))
+    search(page, "uitvoeringstoets")
+    pairs = page.evaluate(
+        """() => [...document.querySelectorAll('.kb-search-sub')].map(s =>
+                   [s.querySelector('a').textContent.trim(), s.querySelector('p').textContent.trim()])
+                 .concat([...document.querySelectorAll('.kb-search-result')].map(r =>
+                   [r.querySelector('.kb-search-result-title').textContent.trim(),
+                    r.querySelector('.kb-search-result-excerpt').textContent.trim()]))"""
+    )
+    assert len(pairs) > 5, f"[{server.name}] too few headings shown to check: {pairs}"
+    repeats = [(heading, excerpt[:60]) for heading, excerpt in pairs
+               if excerpt.startswith(heading) or re.match(re.escape(heading.split()[-1]) + r"[.:?!]\s", excerpt)]  # fmt: skip
+    assert not repeats, f"[{server.name}] zoeken?q=uitvoeringstoets, rule 'excerpt says something new': {repeats}"
+
+
 def searchable_text(site: Path) -> str:
     """The visible text of every page Pagefind indexes (tags stripped), for checking what exists."""
     texts = []

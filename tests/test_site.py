@@ -76,8 +76,10 @@ def test_every_entry_has_its_page_with_title_metadata_and_sources(built_site):
         html = entry_html(built_site, entry).read_text(encoding="utf-8")
         h1 = re.search(r'<h1 id="[^"]*">(.*?)<a class="headerlink"', html).group(1)
         assert html_lib.unescape(h1) == entry.title, entry.path
-        assert 'class="kb-meta"' in html, entry.path
-        h2 = [html_lib.unescape(t) for t in re.findall(r'<h2 id="[^"]*">(.*?)<a class="headerlink"', html)]
+        # The "In het kort" box is a named region: a screen reader lists it among the landmarks.
+        box = re.search(r'<div [^>]*class="kb-meta"[^>]*>', html)
+        assert box and 'role="region"' in box.group() and 'aria-label="In het kort"' in box.group(), entry.path
+        h2 = [html_lib.unescape(t) for t in re.findall(r'<h2 [^>]*id="[^"]*"[^>]*>(.*?)<a class="headerlink"', html)]
         assert h2[: len(entry.collection.headings)] == list(entry.collection.headings), entry.path
         assert "Bronnen" in h2, entry.path
         assert '<html lang="nl"' in html
@@ -142,6 +144,37 @@ def test_pagefind_index_has_only_dutch_and_counts_every_entry(built_site):
     for e in ENTRIES:
         assert entry_html(built_site, e) in indexed, e.path
     assert entry["languages"]["nl"]["page_count"] == len(indexed)
+
+
+def pagefind_fragment(site: Path, url: str) -> dict:
+    """The search record Pagefind keeps for the page at ``url`` (its gzip JSON fragment)."""
+    import gzip
+
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        if record["url"] == url:
+            return record
+    raise AssertionError(f"no search record for {url}")
+
+
+def test_search_record_holds_the_entry_text_not_the_boxes_around_it(built_site):
+    """What a result can show of an entry (its Pagefind fragment): the title, summary and
+    body, not the details box, sources list, handout link or 'Over dit item'; the box's
+    labels are still searchable as metadata."""
+    entry = next(e for e in ENTRIES if e.meta.get("themes") and e.meta.get("sources") and e.meta.get("owner"))
+    url = f"/{entry.collection.url_prefix}/{entry.slug}/"
+    record = pagefind_fragment(built_site, url)
+    content = record["content"]
+    words = " ".join(re.findall(r"\w+", content))
+    first_line = next(line for line in entry.body.splitlines() if line.strip() and not line.startswith("#"))
+    for shown in (entry.title, entry.meta["description"], first_line):
+        assert " ".join(re.findall(r"\w+", shown)[:8]) in words, f"{url}: {shown!r} is not in its search record"
+    for boilerplate in ("In het kort", "Vaste link", "Herzien uiterlijk", "Voeg dit item toe", "Over dit item"):
+        assert boilerplate not in content, f"{url}: the search record holds {boilerplate!r}"
+    themes = CHECKED.project.vocabularies.terms["themes"]
+    for theme in entry.meta["themes"]:
+        assert themes[theme].label in record["meta"].get("kenmerken", ""), f"{url}: theme {theme} not searchable"
 
 
 def test_entry_pages_carry_search_filters(built_site):

@@ -103,6 +103,28 @@
     });
     return p;
   }
+  // An excerpt near a heading begins with that heading, or its last words, and a full stop
+  // ("Aanpak. De …", "het is. De …"): the link above it already says so. Those words are left
+  // out, marks and all, unless nothing would remain.
+  function withoutHeading(p, heading) {
+    var text = p.textContent;
+    var words = (heading || "").trim().split(/\s+/).filter(Boolean);
+    for (var i = 0; i < words.length; i++) {
+      var tail = words.slice(i).join(" ");
+      var after = text.slice(tail.length).match(/^[.:!?]*\s+/);
+      if (text.slice(0, tail.length) !== tail || !after || !/[.:!?]$/.test(tail + after[0].trim())) continue;
+      var count = tail.length + after[0].length;
+      if (count >= text.trim().length) return p;
+      while (count > 0 && p.firstChild) {
+        var child = p.firstChild, length = child.textContent.length;
+        if (length <= count) p.removeChild(child);
+        else child.textContent = child.textContent.slice(count);
+        count -= length;
+      }
+      return p;
+    }
+    return p;
+  }
   function resultLink(url, text, className) {
     var a = node("a", className, text);
     a.href = /^(\/|https?:\/\/)/.test(url) ? url : "#";
@@ -128,14 +150,14 @@
     heading.appendChild(resultLink(data.url, meta.title || data.url, "kb-search-result-link"));
     item.appendChild(heading);
     if (meta.collectie) item.appendChild(node("p", "kb-search-result-kind", meta.collectie));
-    item.appendChild(excerptNode(data.excerpt, "kb-search-result-excerpt"));
+    item.appendChild(withoutHeading(excerptNode(data.excerpt, "kb-search-result-excerpt"), meta.title));
     var subs = subResults(data);
     if (subs.length) {
       var list = node("ul", "kb-search-subs");
       subs.forEach(function (sub) {
         var li = node("li", "kb-search-sub");
         li.appendChild(resultLink(sub.url, sub.title, "kb-search-sub-link"));
-        li.appendChild(excerptNode(sub.excerpt, "kb-search-sub-excerpt"));
+        li.appendChild(withoutHeading(excerptNode(sub.excerpt, "kb-search-sub-excerpt"), sub.title));
         list.appendChild(li);
       });
       item.appendChild(list);

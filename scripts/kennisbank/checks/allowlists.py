@@ -111,7 +111,10 @@ PAGE = Allowlist(
     attributes={
         **BODY.attributes,
         "h1": frozenset({"id"}),
-        "div": frozenset({"hidden", "aria-hidden"}),
+        # data-pagefind-ignore: the blocks around the body that stay out of the search index.
+        "h2": frozenset({"id", "data-pagefind-ignore"}),
+        "p": frozenset({"data-pagefind-ignore"}),
+        "div": frozenset({"hidden", "aria-hidden", "role", "aria-label", "data-pagefind-ignore"}),
         "span": frozenset({"data-pagefind-filter", "data-pagefind-meta"}),
         "svg": frozenset({"xmlns", "width", "height", "viewBox", "role", "aria-hidden", "focusable"}),
         "path": frozenset({"d", "stroke", "transform", "fill"}),

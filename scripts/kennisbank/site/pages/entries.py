@@ -14,6 +14,14 @@ _PARLIAMENTARY_LABEL = {"kamerstuk": "Kamerstuk", "motie": "Motie", "amendement"
 #: Pagefind filter name -> the taxonomy whose labels it shows.
 _FILTERS = (("thema", "themes"), ("organisatietype", "organisation_types"))
 
+#: Pagefind indexes what a reader searches an entry for: its title, summary and body. The
+#: blocks around them carry this attribute (Pagefind's own; "index" keeps the filters and
+#: meta inside): the details boxes and the sources repeat front-matter values and titles
+#: found on many pages, so they became the excerpt of a result, made other entries match
+#: and filled the index and every result's fragment. The details box's labels and values
+#: stay findable as the meta field ``kenmerken`` (see :func:`_pagefind_filters`).
+_NOT_INDEXED = 'data-pagefind-ignore="index"'
+
 
 def parliamentary_url(ref: dict[str, str]) -> str:
     """Link to the official publication of a Kamerstuk (dossier and number).
@@ -51,24 +59,32 @@ def render_entry(ctx: Context, entry: Entry, related: str | None = None) -> str:
     ]
     if ctx.is_stale(entry):
         out.append(
+            f"<div {_NOT_INDEXED} markdown>\n\n"
             '!!! warning "Mogelijk verouderd"\n\n'
             f"    Dit item had uiterlijk {dutch_date(meta['review_by'])} opnieuw bekeken moeten worden. "
-            "De inhoud kan verouderd zijn.\n"
+            "De inhoud kan verouderd zijn.\n\n</div>\n"
         )
     out.append(_pagefind_filters(ctx, entry))
     out.append(_definition_list("kb-meta", "In het kort", _details(ctx, entry, full)))
     out.append(entry.body.strip() + "\n")
-    out.append(related_section(ctx, entry) if related is None else related)
-    out.append(_sources_section(entry))
+    out.extend(_after_body(ctx, entry, full, related_section(ctx, entry) if related is None else related))
+    return "\n".join(out)
+
+
+def _after_body(ctx: Context, entry: Entry, full: str, related: str) -> list[str]:
+    """What follows the body: related entries, sources, the handout link, "Over dit item"
+    and the print-only block; none of it is indexed (see :data:`_NOT_INDEXED`)."""
     # Raw HTML is not rewritten by MkDocs: relative to the page's address, /<collection>/<slug>/.
     handout = "../" * (entry_page(entry).count("/") + 1) + "handout/"
-    out.append(
-        f'<p class="kb-handout-add"><a href="{attr(handout)}?id={attr(entry.id)}">Voeg dit item toe aan een handout</a></p>\n'
-    )
-    out.append("## Over dit item\n")
-    out.append(_definition_list("kb-meta kb-about", "", _administration(ctx, entry)))
-    out.append(_print_block(full))
-    return "\n".join(out)
+    return [
+        related,
+        _sources_section(entry),
+        f'<p class="kb-handout-add" {_NOT_INDEXED}><a href="{attr(handout)}?id={attr(entry.id)}">'
+        "Voeg dit item toe aan een handout</a></p>\n",
+        f"## Over dit item {{: {_NOT_INDEXED} }}\n",
+        _definition_list("kb-meta kb-about", "", _administration(ctx, entry)),
+        _print_block(full),
+    ]
 
 
 def article(ctx: Context, entry: Entry, url: str) -> dict[str, object]:
@@ -127,9 +143,14 @@ def _administration(ctx: Context, entry: Entry) -> list[tuple[str, str]]:
 
 
 def _definition_list(classes: str, label: str, rows: list[tuple[str, str]]) -> str:
-    """A definition list in a ``div``; with ``label`` it is a region screen readers can find."""
+    """A definition list in a ``div``, kept out of the search index; with ``label`` it is a
+    region screen readers can find."""
     region = f' role="region" aria-label="{attr(label)}"' if label else ""
-    return f'<div class="{classes}"{region} markdown>\n\n' + "".join(f"{k}\n:   {v}\n\n" for k, v in rows) + "</div>\n"
+    return (
+        f'<div class="{classes}"{region} {_NOT_INDEXED} markdown>\n\n'
+        + "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
+        + "</div>\n"
+    )
 
 
 def _print_block(url: str) -> str:
@@ -141,6 +162,9 @@ def _print_block(url: str) -> str:
 
 
 def _pagefind_filters(ctx: Context, entry: Entry) -> str:
+    """Hidden spans with the entry's Pagefind filters (collectie, thema, organisatietype) and
+    meta (collectie; kenmerken and bronnen: the details box's values and the source titles,
+    searchable but not shown; a match there gives the page's opening as the excerpt)."""
     spans = [f'<span data-pagefind-filter="collectie:{attr(entry.collection.label)}"></span>']
     for key, field_name in _FILTERS:
         taxonomy = BY_FIELD[field_name]
@@ -148,7 +172,24 @@ def _pagefind_filters(ctx: Context, entry: Entry) -> str:
             f'<span data-pagefind-filter="{key}:{attr(ctx.label(taxonomy, v))}"></span>' for v in taxonomy.values(entry)
         ]
     spans.append(f'<span data-pagefind-meta="collectie:{attr(entry.collection.label_singular)}"></span>')
+    # Pagefind takes everything after the first ":" as the value, commas included.
+    for key, values, separator in (("kenmerken", _keywords(ctx, entry), ", "), ("bronnen", _source_names(entry), "; ")):
+        if values:
+            spans.append(f'<span data-pagefind-meta="{key}:{attr(separator.join(values))}"></span>')
     return '<div class="kb-filters" hidden>' + "".join(spans) + "</div>\n"
+
+
+def _keywords(ctx: Context, entry: Entry) -> list[str]:
+    """The values of the details box a reader may search for, once each and in the box's
+    order: theme labels, the collection's other taxonomy labels and its free-text values
+    (organisations, domain, public values, purpose, organiser, …)."""
+    values = [ctx.label(BY_FIELD["themes"], v) for v in BY_FIELD["themes"].values(entry)]
+    for field_name, _ in entry.collection.facet_rows:
+        values += [ctx.label(BY_FIELD[field_name], v) for v in BY_FIELD[field_name].values(entry)]
+    for field_name, _ in entry.collection.text_rows:
+        value = entry.meta.get(field_name)
+        values += [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
+    return list(dict.fromkeys(values))
 
 
 def related_section(ctx: Context, entry: Entry) -> str:
@@ -158,9 +199,9 @@ def related_section(ctx: Context, entry: Entry) -> str:
     incoming = [e for e in ctx.backlinks.get(entry.id, []) if e not in outgoing]
     if not outgoing and not incoming:
         return ""
-    # kb-related is left out of the search index: it repeats other entries' titles and
-    # descriptions, which would make every linked entry match their words.
-    lines = ["## Gerelateerd\n", '<div class="kb-related" markdown>\n']
+    # Left out of the search index (kb-related: see EXCLUDED in adapters/search.py): it repeats
+    # other entries' titles and descriptions, which would make every linked entry match their words.
+    lines = [f"## Gerelateerd {{: {_NOT_INDEXED} }}\n", '<div class="kb-related" markdown>\n']
     if outgoing:
         lines.append("Dit item verwijst naar:\n")
         lines.extend(entry_item(here, e, with_collection=True) for e in outgoing)
@@ -173,8 +214,24 @@ def related_section(ctx: Context, entry: Entry) -> str:
     return "\n".join(lines)
 
 
+def _paper_name(ref: dict[str, str]) -> str:
+    """``Kamerstuk 36600, nr. 3``: a parliamentary paper's kind, dossier and number."""
+    return f"{_PARLIAMENTARY_LABEL.get(ref.get('type', ''), 'Kamerstuk')} {ref['dossier']}, nr. {ref['number']}"
+
+
+def _source_names(entry: Entry) -> list[str]:
+    """The titles in the "Bronnen" list (sections and URLs left out) and the names and
+    titles of the parliamentary papers, once each."""
+    names = [str(s.get("title", "")) for s in entry.meta.get("sources") or [] if s.get("title")]
+    for ref in entry.meta.get("parliamentary_refs") or []:
+        names.append(f"{_paper_name(ref)}: {ref['title']}" if ref.get("title") else _paper_name(ref))
+    return list(dict.fromkeys(names))
+
+
 def _sources_section(entry: Entry) -> str:
-    lines = ["## Bronnen\n"]
+    """The "Bronnen" list, out of the search index: its titles recur on many entries (the
+    Herijking on nearly all), and the body names the sources it uses where it uses them."""
+    lines = [f"## Bronnen {{: {_NOT_INDEXED} }}\n", f'<div class="kb-sources" {_NOT_INDEXED} markdown>\n']
     for source in entry.meta.get("sources") or []:
         title = md(source.get("title", ""))
         text = f"[{title}]({md_url(source['url'])})" if source.get("url") else title
@@ -182,7 +239,7 @@ def _sources_section(entry: Entry) -> str:
             text += f", {md(source['section'])}"
         lines.append(f"- {text}")
     for ref in entry.meta.get("parliamentary_refs") or []:
-        name = f"{_PARLIAMENTARY_LABEL.get(ref.get('type'), 'Kamerstuk')} {ref['dossier']}, nr. {ref['number']}"
+        name = _paper_name(ref)
         extra = f": {md(ref['title'])}" if ref.get("title") else ""
         lines.append(f"- [{name}]({parliamentary_url(ref)}){extra}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n</div>\n"

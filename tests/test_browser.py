@@ -1199,7 +1199,7 @@ def entry_texts(site: Path) -> dict[str, tuple[str, str, list[str]]]:
     found = {}
     for path in html_pages(site):
         page = path.read_text(encoding="utf-8")
-        box = re.search(r'<div class="kb-meta"[^>]*>.*?</dl>', page, re.S)
+        box = re.search(r'<div [^>]*class="kb-meta"[^>]*>.*?</dl>', page, re.S)
         if "data-pagefind-body" not in page or not box or "kb-about" in box.group(0):
             continue
         main = page[

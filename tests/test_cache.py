@@ -43,7 +43,10 @@ def project(tmp_path: Path) -> Path:
 
 def test_second_run_reuses_the_cache_and_answers_the_same(project):
     first = validate(project)
-    assert (project / CACHE / "validate.json").is_file()
+    records = json.loads((project / CACHE / "validate.json").read_text("utf-8"))["records"]
+    files = list(project.glob("*/*.md"))
+    entries = [p for p in files if p.parent.name in ("practices", "dilemmas", "instruments")]
+    assert len(records) == len(entries) + 1  # one per entry file, one for docs/
     assert validate(project) == first
     assert validate(project, "--no-cache") == first
     assert [p["code"] for p in first[1]] == ["VOC001"]

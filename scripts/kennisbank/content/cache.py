@@ -30,7 +30,7 @@ from typing import Any
 CACHE_DIR = Path(".cache") / "kennisbank"
 
 #: Bumped when the layout of a record changes.
-FORMAT = 1
+FORMAT = 2
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _ENV_TAG = re.compile(r"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)")

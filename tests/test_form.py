@@ -165,14 +165,20 @@ def submit_and_take(page, collection: str, keyboard: bool = False) -> Proposal:
     )
 
 
+def form_tab(browser, watch: Watch):
+    """A browser context (Dutch, watched for foreign requests and CSP reports) with one tab;
+    the form's checks may take a while, hence 15 s per step."""
+    context = open_context(browser, watch)
+    context.set_default_timeout(15000)
+    return context, context.new_page()
+
+
 @pytest.fixture(scope="module")
 def session(browser, servers):
     """One browser context on the root-mounted site; afterwards no foreign request, failure or error."""
     server = servers("root")
     watch = Watch()
-    context = open_context(browser, watch)
-    context.set_default_timeout(15000)
-    page = context.new_page()
+    context, page = form_tab(browser, watch)
     yield server, page
     foreign = foreign_requests(watch.requests, server)
     context.close()
@@ -336,10 +342,7 @@ def test_too_long_summary_is_reported_not_cut_off(session):
 def test_no_email_button_without_an_address(browser, servers):
     """The sub-path build has no extra.contact_email: the form offers no e-mail route."""
     server = servers("sub")
-    watch = Watch()
-    context = open_context(browser, watch)
-    context.set_default_timeout(15000)
-    page = context.new_page()
+    context, page = form_tab(browser, Watch())
     open_form(page, server, "instrument")
     fill_instrument(page)
     page.click(SUBMIT)

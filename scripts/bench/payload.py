@@ -113,8 +113,8 @@ def query_payload(site: Path, fetched: list[Path]) -> dict[str, Any]:
     ``pagefind_own`` is what Pagefind needs before any result can be shown: its WebAssembly
     (``.pagefind``), ``pagefind.js``, the metadata and entry file, and the word-index chunks
     holding the query's words. Pagefind cuts the word index into chunks of a fixed 20 000
-    word locations (``chunk_index(word_map, 20000)`` in pagefind/src/index/mod.rs, marked
-    "TODO: Parameterize"), so no setting of ours makes a chunk smaller. What the site
+    word locations (``chunk_index(word_map, 20000)`` in pagefind/src/index/mod.rs, where a
+    comment says the size is meant to become an option one day), so no setting of ours makes a chunk smaller. What the site
     controls is the rest: the fragments of the results shown.
     """
     files = [p for p in fetched if "pagefind" in p.relative_to(site).parts]

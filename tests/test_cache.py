@@ -238,3 +238,27 @@ def test_a_page_is_sanitized_again_only_when_its_html_changed(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     broken = ResultCache(tmp_path, "sanitized", "salt")
     assert sanitized(dirty, broken) == once and broken.hits == 1 and broken.misses == 1
+
+
+def test_check_and_generation_leave_the_cycle_collector_as_they_found_it(project, monkeypatch):
+    import gc
+
+    import kennisbank.adapters.pipeline as pipeline
+
+    seen = []
+    real_load = pipeline.load_project
+    monkeypatch.setattr(pipeline, "load_project", lambda *a: seen.append(gc.isenabled()) or real_load(*a))
+    assert gc.isenabled()
+    checked = check(project)
+    assert seen == [False]  # paused while the entries are read
+    assert gc.isenabled()  # and back on for the program that called it, e.g. mkdocs serve
+    gc.disable()
+    try:
+        site_files(checked, "https://example.org/", TODAY)
+        assert not gc.isenabled()  # a caller that had switched it off keeps it off
+    finally:
+        gc.enable()
+    monkeypatch.setattr(pipeline, "load_project", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        check(project)
+    assert gc.isenabled()

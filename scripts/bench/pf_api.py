@@ -17,10 +17,10 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from kennisbank.adapters.search import EXCLUDED, LANGUAGE
+from kennisbank.adapters.search import EXCLUDED, LANGUAGE, ROOT_SELECTOR
 
 _BODY = re.compile(r"<div data-pagefind-body>.*</article>", re.S)
-_HEAD = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>'
+_HEAD = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body><article>'
 
 #: Files in flight at once: enough to keep Pagefind busy, little held in this process.
 BATCH = 32
@@ -29,7 +29,7 @@ BATCH = 32
 def body_only(text: str) -> str:
     """The page cut down to its data-pagefind-body element (Material's article ends it)."""
     found = _BODY.search(text)
-    return _HEAD + (found.group(0) if found else "") + "</body></html>"
+    return _HEAD + (found.group(0) if found else "") + "</body></html>"  # the match ends with </article>
 
 
 async def main(site: Path, output: str, cut: bool) -> None:
@@ -42,6 +42,7 @@ async def main(site: Path, output: str, cut: bool) -> None:
         if not p.relative_to(site).parts[0].startswith("pf-") and "data-pagefind-body" in p.read_text(encoding="utf-8")
     )
     config = IndexConfig(
+        root_selector=ROOT_SELECTOR,
         force_language=LANGUAGE,
         exclude_selectors=list(EXCLUDED),
         output_path=str(site / output),

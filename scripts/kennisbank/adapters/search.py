@@ -25,8 +25,8 @@ class SearchIndexError(Exception):
 #: ``data-pagefind-body`` element with its filters and metadata, see ``overrides/main.html``)
 #: lies inside the ``<article>`` of Material's content block, so the index is the same as with
 #: the whole page, but Pagefind skips the header, navigation, sidebars and footer: at N = 5000
-#: 15.1 instead of 21.4 CPU-s and 1262 instead of 1279 MB, with byte-identical fragments and
-#: word index and the same filters (``make bench``, 30 November 2026). A page whose indexed
+#: 15 to 17 instead of 20 to 21 CPU-s and 1262 instead of 1279 MB, with byte-identical
+#: fragments and word index and the same filters (``make bench``, 30 November 2026). A page whose indexed
 #: element were outside it would drop out of the index, which ``tests/test_site.py`` checks.
 ROOT_SELECTOR = "article"
 

@@ -44,10 +44,11 @@ from typing import Any
 
 # The modules beside this file (the script's own folder is first on sys.path).
 from common import QUERIES, TODAY
+from equality import compare
 from goals import goals
 from hostile import hostile_scaling
 from measure import Sample, floor, run_inprocess, run_measured, site_url, summary, validate_breakdown
-from memory import compare, report, run_routes
+from memory import report, run_routes
 from options import arguments, earlier
 from payload import sizes
 from project import mkdocs_build, pagefind, prepare

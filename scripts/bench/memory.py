@@ -16,29 +16,24 @@ Routes (each writes its own bundle under the site, ``pf-<route>/``):
 * ``floor``: Pagefind on a copy of the site that holds only what is indexed (each page cut
   down to its ``data-pagefind-body`` element): the memory Pagefind itself needs for this content.
 
-Equal results: the same set of page URLs in the fragments, the same page count, and the same
+Equal results (see ``equality.py``): the same set of page URLs in the fragments, the same page count, and the same
 top 10 URLs for each Dutch query, asked through ``pagefind.js`` in headless Chromium.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
-import re
 import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from common import indexed_part
+from equality import compare
 from rss import RouteFailed, TreeSample, run_tree
 
-#: Dutch queries for the equality check (words the synthetic corpus uses).
-CHECK_QUERIES = ("uitvoerbaarheid", "samenwerking gemeenten", "dienstverlening", "burgers", "wetgeving")
 MORE_EXCLUDED = ("header", "nav", ".md-sidebar", ".md-footer", ".md-header", ".md-tabs")
-_BODY = re.compile(r"<div data-pagefind-body>.*</article>", re.S)
-# The cut page keeps the <article> around the indexed element: the build reads only that.
-_HTML_LANG = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body><article>'
 
 
 def _cli(site: Path, output: str, extra: list[str]) -> list[str]:
@@ -83,10 +78,10 @@ def _floor_site(site: Path, target: Path) -> int:
         rel = page.relative_to(site)
         if rel.parts[0].startswith("pf-"):
             continue
-        found = _BODY.search(page.read_text(encoding="utf-8"))
-        if found:
+        cut = indexed_part(page.read_text(encoding="utf-8"))
+        if cut is not None:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            (target / rel).write_text(_HTML_LANG + found.group(0) + "</body></html>", encoding="utf-8")
+            (target / rel).write_text(cut, encoding="utf-8")
             count += 1
     return count
 
@@ -157,83 +152,6 @@ def _split(site: Path, logs: Path, split: int, record: Callable[..., None], out:
             return
         bundles.append(site / name)
     record(f"split-{split}", samples, bundles)
-
-
-def indexed_urls(bundle: Path) -> set[str]:
-    """The page URLs in a bundle's fragments (gzip with Pagefind's ``pagefind_dcd`` prefix)."""
-    urls = set()
-    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        urls.add(json.loads(data[data.index(b"{") :])["url"])
-    return urls
-
-
-_SEARCH = """async ([bundles, queries]) => {
-  const pf = await import(bundles[0] + 'pagefind.js');
-  await pf.options({ basePath: bundles[0] });
-  for (const extra of bundles.slice(1)) await pf.mergeIndex(extra);
-  const out = {};
-  for (const q of queries) {
-    const found = await pf.search(q);
-    const top = found.results.slice(0, 10);
-    const data = await Promise.all(top.map((r) => r.data()));
-    out[q] = { count: found.results.length, top: data.map((d, i) => [Math.round(top[i].score * 1e4) / 1e4, d.url]) };
-  }
-  return out;
-}"""
-
-
-def top_results(root: Path, bundle_sets: dict[str, list[Path]]) -> dict[str, Any]:
-    """For each route: the result count and top 10 URLs of each query in ``CHECK_QUERIES``.
-
-    The bundles are served from ``root`` on 127.0.0.1; the query runs on a page without the
-    site's CSP (a missing path), through ``pagefind.js`` and, for split bundles, ``mergeIndex``.
-    """
-    from payload import _Server, chromium_path
-    from playwright.sync_api import sync_playwright
-
-    server = _Server(root)
-    out: dict[str, Any] = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-            for name, bundles in bundle_sets.items():
-                page = browser.new_context().new_page()
-                page.goto(f"http://127.0.0.1:{server.port}/geen-pagina/")
-                urls = ["/" + b.relative_to(root).as_posix() + "/" for b in bundles]
-                out[name] = page.evaluate(_SEARCH, [urls, list(CHECK_QUERIES)])
-                page.context.close()
-            browser.close()
-    finally:
-        server.close()
-    return out
-
-
-def _ranked(top: list[list[Any]]) -> list[tuple[float, str]]:
-    """Top results as (score, URL), ties in URL order: Pagefind orders equal scores by page number."""
-    return sorted(((-score, url) for score, url in top))
-
-
-def compare(site: Path, routes: dict[str, Any]) -> dict[str, Any]:
-    """Equal results per route against ``cli``: page URLs and the top 10 of each query."""
-    names = [k for k, v in routes.items() if isinstance(v, dict) and "bundles" in v]
-    bundles = {k: [Path(b) for b in routes[k]["bundles"]] for k in names}
-    urls = {k: set().union(*(indexed_urls(b) for b in v)) for k, v in bundles.items()}
-    tops = top_results(site.parent, bundles)
-    out = {}
-    for k in names:
-        same_pages = urls[k] == urls["cli"]
-        same_top = all(_ranked(tops[k][q]["top"]) == _ranked(tops["cli"][q]["top"]) for q in CHECK_QUERIES)
-        same_count = all(tops[k][q]["count"] == tops["cli"][q]["count"] for q in CHECK_QUERIES)
-        out[k] = {
-            "pages": len(urls[k]),
-            "same_pages": same_pages,
-            "same_top10": same_top,
-            "same_counts": same_count,
-            "equal": same_pages and same_top and same_count,
-            "queries": tops[k],
-        }
-    return out
 
 
 def report(routes: dict[str, Any], checks: dict[str, Any], limit_mb: float = 1024.0) -> list[str]:

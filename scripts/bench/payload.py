@@ -107,6 +107,11 @@ def entry_pages(site: Path) -> list[Path]:
     return pages
 
 
+def search_pages() -> dict[str, str]:
+    """The search page's URL for each query in ``QUERIES`` -> that query."""
+    return {f"/zoeken/?q={q.replace(' ', '+')}": q for q in QUERIES}
+
+
 def query_payload(site: Path, fetched: list[Path]) -> dict[str, Any]:
     """What a first query fetched under ``/pagefind/``, by kind, gzip over the wire.
 
@@ -114,8 +119,8 @@ def query_payload(site: Path, fetched: list[Path]) -> dict[str, Any]:
     (``.pagefind``), ``pagefind.js``, the metadata and entry file, and the word-index chunks
     holding the query's words. Pagefind cuts the word index into chunks of a fixed 20 000
     word locations (``chunk_index(word_map, 20000)`` in pagefind/src/index/mod.rs, where a
-    comment says the size is meant to become an option one day), so no setting of ours makes a chunk smaller. What the site
-    controls is the rest: the fragments of the results shown.
+    comment says the size is meant to become an option one day), so no setting of ours
+    makes a chunk smaller. What the site controls is the rest: the fragments of the results.
     """
     files = [p for p in fetched if "pagefind" in p.relative_to(site).parts]
     kinds: dict[str, int] = {}
@@ -156,7 +161,7 @@ def sizes(site: Path, lunr_site: Path, use_browser: bool) -> dict[str, Any]:
     def url_of(page: Path) -> str:
         return "/" + page.parent.relative_to(site).as_posix() + "/"
 
-    queries = {f"/zoeken/?q={q.replace(' ', '+')}": q for q in QUERIES}
+    queries = search_pages()
     fetched = browse(site, list(queries), [url_of(median_page), url_of(largest_page)])
     out["search"] = {query: query_payload(site, fetched[url]) for url, query in queries.items()}
     for label, page in (("median", median_page), ("largest", largest_page)):

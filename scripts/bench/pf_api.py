@@ -11,25 +11,16 @@ element first (what Pagefind indexes anyway), so Pagefind parses far less markup
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 from pathlib import Path
 
+from common import indexed_part
 from pagefind.index import IndexConfig, PagefindIndex
 
 from kennisbank.adapters.search import EXCLUDED, LANGUAGE, ROOT_SELECTOR
 
-_BODY = re.compile(r"<div data-pagefind-body>.*</article>", re.S)
-_HEAD = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body><article>'
-
 #: Files in flight at once: enough to keep Pagefind busy, little held in this process.
 BATCH = 32
-
-
-def body_only(text: str) -> str:
-    """The page cut down to its data-pagefind-body element (Material's article ends it)."""
-    found = _BODY.search(text)
-    return _HEAD + (found.group(0) if found else "") + "</body></html>"  # the match ends with </article>
 
 
 async def main(site: Path, output: str, cut: bool) -> None:
@@ -58,7 +49,7 @@ async def main(site: Path, output: str, cut: bool) -> None:
 
 def read(path: Path, cut: bool) -> str:
     text = path.read_text(encoding="utf-8")
-    return body_only(text) if cut else text
+    return (indexed_part(text) or text) if cut else text
 
 
 if __name__ == "__main__":

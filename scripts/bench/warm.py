@@ -196,16 +196,15 @@ def at_scale(work: Path, bundle: str = "pf-cli") -> dict[str, Any]:
     the read-and-parse floor, ``check`` warm after one edit, and the first search query, with
     the bundle of the ``cli`` route (the build's own Pagefind command) served as ``/pagefind/``.
     """
-    from common import QUERIES
     from measure import floor
-    from payload import browse, query_payload
+    from payload import browse, query_payload, search_pages
 
     project, site = work / "project", work / "site"
     sample, _ = run_inprocess(lambda: floor(project))
     out: dict[str, Any] = {"floor": {"cpu": {"median": sample.cpu}}}
     out["warm"] = {"validate_warm_inprocess": validate_inprocess(project)}
     (site / "pagefind").exists() or (site / bundle).rename(site / "pagefind")
-    queries = {f"/zoeken/?q={q.replace(' ', '+')}": q for q in QUERIES}
+    queries = search_pages()
     fetched = browse(site, list(queries), [])
     out["sizes"] = {"search": {query: query_payload(site, fetched[url]) for url, query in queries.items()}}
     return out
